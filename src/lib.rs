@@ -1,0 +1,8 @@
+//! The student profile app for Testpress institutes.
+//!
+//! Pages live in `pages/`, one file each; shared pieces in `components/`. Pages never touch
+//! `localStorage` or `fetch` themselves: they go through `session` and `api`.
+
+pub mod app;
+pub mod components;
+pub mod pages;

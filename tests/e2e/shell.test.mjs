@@ -1,0 +1,58 @@
+// The release bundle loads, routes, and shows its shell with nothing broken behind it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startStandIn, launchBrowser, openPage } from './harness.mjs';
+
+let api, browser;
+before(async () => {
+  api = await startStandIn();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await api?.stop();
+});
+
+test('the release bundle loads with zero console errors and sends a signed-out student to sign-in', async () => {
+  const { page, problems } = await openPage(browser.context);
+  const wasmLoads = [];
+  page.on('response', (r) => { if (r.url().endsWith('.wasm')) wasmLoads.push(r.status()); });
+  await page.goto(api.url + '/');
+  await page.waitForURL('**/login');
+  await assert.doesNotReject(page.getByRole('link', { name: 'Testpress Profile' }).waitFor());
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Sign in');
+  assert.deepEqual(wasmLoads, [200], 'the wasm module is fetched once');
+  assert.deepEqual(problems, []);
+});
+
+test('every route of the shell renders from a deep link', async () => {
+  const { page, problems } = await openPage(browser.context);
+  for (const [path, heading] of [['/login', 'Sign in'], ['/me', 'My profile'], ['/me/edit', 'Edit profile'], ['/users/18', 'User']]) {
+    await page.goto(api.url + path);
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('an unknown address shows the not-found page with a way back', async () => {
+  const { page, problems } = await openPage(browser.context);
+  await page.goto(api.url + '/no/such/page');
+  await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+  await page.getByRole('link', { name: 'Go to your profile' }).click();
+  await page.waitForURL('**/login');
+  assert.deepEqual(problems, []);
+});
+
+test('the header navigation works with the keyboard alone', async () => {
+  const { page } = await openPage(browser.context);
+  await page.goto(api.url + '/login');
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to content');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Testpress Profile');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForURL('**/me');
+  await page.getByRole('heading', { name: 'My profile' }).waitFor();
+});

@@ -1,0 +1,53 @@
+//! Serves a built app directory with the single-page fallback a CDN would apply.
+
+use crate::AppState;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use std::path::{Component, Path};
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "ico" => "image/x-icon",
+        "webmanifest" => "application/manifest+json",
+        "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+pub async fn serve(State(state): State<AppState>, request: Request) -> Response {
+    let Some(root) = state.config().app_dir.clone() else { return StatusCode::NOT_FOUND.into_response() };
+    let relative = request.uri().path().trim_start_matches('/');
+    let safe = Path::new(relative).components().all(|c| matches!(c, Component::Normal(_)));
+    let candidate = root.join(relative);
+    let (path, is_fallback) = if safe && !relative.is_empty() && candidate.is_file() {
+        (candidate, false)
+    } else if Path::new(relative).extension().is_some() {
+        // A missing asset is a 404, not the app shell (a broken script tag should fail loudly).
+        return StatusCode::NOT_FOUND.into_response();
+    } else {
+        (root.join("index.html"), true)
+    };
+    match tokio::fs::read(&path).await {
+        Ok(bytes) => {
+            let mut r = bytes.into_response();
+            let h = r.headers_mut();
+            h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type(&path)));
+            let cache = if is_fallback || path.ends_with("index.html") || path.ends_with("config.json") {
+                "no-cache"
+            } else {
+                "public, max-age=31536000, immutable"
+            };
+            h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+            r
+        }
+        Err(_) => StatusCode::NOT_FOUND.into_response(),
+    }
+}
