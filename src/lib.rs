@@ -3,6 +3,12 @@
 //! Pages live in `pages/`, one file each; shared pieces in `components/`. Pages never touch
 //! `localStorage` or `fetch` themselves: they go through `session` and `api`.
 
+pub mod api;
 pub mod app;
 pub mod components;
+pub mod config;
+pub mod nav;
 pub mod pages;
+pub mod profile;
+pub mod session;
+pub mod token;

@@ -1,3 +1,8 @@
 fn main() {
-    leptos::mount::mount_to_body(testpress_profile::app::App);
+    // The API's location (config.json) is known before anything mounts or asks for data.
+    // Plain wasm-bindgen-futures here: Leptos's executor starts only when mounting.
+    wasm_bindgen_futures::spawn_local(async {
+        testpress_profile::config::install(testpress_profile::config::load().await);
+        leptos::mount::mount_to_body(testpress_profile::app::App);
+    });
 }

@@ -4,8 +4,11 @@
 
 use leptos::prelude::*;
 use leptos_router::components::Router;
+use testpress_profile::components::avatar::{Avatar, AvatarSize};
 use testpress_profile::components::header::Header;
+use testpress_profile::components::profile_view::{OwnProfile, PublicProfile};
 use testpress_profile::pages::not_found::NotFound;
+use testpress_profile::profile::{Images, Profile};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -26,19 +29,117 @@ fn texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
     (0..list.length()).filter_map(|i| list.item(i)).map(|n| n.text_content().unwrap_or_default()).collect()
 }
 
+fn attr(root: &web_sys::HtmlElement, selector: &str, name: &str) -> Option<String> {
+    root.query_selector(selector).unwrap()?.get_attribute(name)
+}
+
+/// Lets event handlers and reactive updates run.
+async fn settle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn divya() -> Profile {
+    let json = serde_json::from_str(include_str!("../src/fixtures/me.json")).unwrap();
+    Profile::from_json(&json, true).unwrap()
+}
+
+fn images(base: &str) -> Images {
+    Images {
+        large: format!("{base}/l.jpeg"),
+        medium: format!("{base}/m.jpeg"),
+        small: format!("{base}/s.jpeg"),
+        x_small: format!("{base}/x.jpeg"),
+        mini: format!("{base}/n.jpeg"),
+    }
+}
+
 #[wasm_bindgen_test]
 fn header_names_the_app_and_labels_its_navigation() {
-    let root = mount(|| view! { <Router><Header/></Router> });
+    let root = mount(|| {
+        testpress_profile::session::Session::start();
+        let profile = LocalResource::new(|| async { Ok(None) });
+        provide_context(testpress_profile::app::CurrentProfile(profile));
+        view! { <Router><Header/></Router> }
+    });
     assert_eq!(texts(&root, "header a.brand"), ["Testpress Profile"]);
-    let nav = root.query_selector("nav").unwrap().expect("a nav landmark");
-    assert_eq!(nav.get_attribute("aria-label").as_deref(), Some("Main"));
-    assert!(texts(&root, "nav a").contains(&"My profile".to_string()));
+    assert_eq!(attr(&root, "nav", "aria-label").as_deref(), Some("Main"));
+    assert_eq!(texts(&root, "nav a"), ["Sign in"], "signed out: only sign-in");
 }
 
 #[wasm_bindgen_test]
 fn not_found_explains_and_links_home() {
     let root = mount(|| view! { <Router><NotFound/></Router> });
     assert_eq!(texts(&root, "h1"), ["Page not found"]);
-    let link = root.query_selector("a").unwrap().expect("a way back");
-    assert_eq!(link.get_attribute("href").as_deref(), Some("/"));
+    assert_eq!(attr(&root, "a", "href").as_deref(), Some("/"));
+}
+
+#[wasm_bindgen_test]
+fn avatar_offers_every_variant_and_lets_the_browser_choose() {
+    let root = mount(|| view! { <Avatar images=images("https://cdn.example") name="Divya" size=AvatarSize::Profile/> });
+    let srcset = attr(&root, "img", "srcset").unwrap();
+    for (file, width) in [("n", 24), ("x", 32), ("s", 48), ("m", 128), ("l", 256)] {
+        assert!(srcset.contains(&format!("https://cdn.example/{file}.jpeg {width}w")), "{srcset}");
+    }
+    assert_eq!(attr(&root, "img", "sizes").as_deref(), Some("(min-width: 64rem) 256px, 128px"));
+    assert_eq!(attr(&root, "img", "alt").as_deref(), Some("Divya"));
+    assert_eq!((attr(&root, "img", "width"), attr(&root, "img", "height")), (Some("128".into()), Some("128".into())));
+}
+
+#[wasm_bindgen_test]
+fn avatar_without_a_photo_shows_initials_named_for_screen_readers() {
+    let root = mount(|| view! { <Avatar images=Images::default() name="Vinoth Kumar" size=AvatarSize::Header/> });
+    assert!(root.query_selector("img").unwrap().is_none());
+    assert_eq!(attr(&root, "[role=img]", "aria-label").as_deref(), Some("Vinoth Kumar"));
+    assert_eq!(texts(&root, "[role=img]"), ["VK"]);
+}
+
+#[wasm_bindgen_test]
+async fn avatar_falls_back_to_initials_when_the_file_fails() {
+    let root =
+        mount(|| view! { <Avatar images=images("https://cdn.example") name="Priya Raman" size=AvatarSize::Header/> });
+    let img = root.query_selector("img").unwrap().expect("an image first");
+    img.dispatch_event(&web_sys::Event::new("error").unwrap()).unwrap();
+    settle().await;
+    assert!(root.query_selector("img").unwrap().is_none());
+    assert_eq!(texts(&root, "[role=img]"), ["PR"]);
+}
+
+#[wasm_bindgen_test]
+fn own_profile_shows_every_field_in_words_and_the_batches() {
+    let root = mount(|| view! { <Router><OwnProfile profile=divya()/></Router> });
+    assert_eq!(texts(&root, "h1"), ["Divya"]);
+    let terms = texts(&root, "dt");
+    let values = texts(&root, "dd");
+    let value = |term: &str| values[terms.iter().position(|t| t == term).unwrap_or_else(|| panic!("{term}"))].clone();
+    assert_eq!(value("Birth date"), "27 Aug 1994");
+    assert_eq!(value("Gender"), "Female");
+    assert_eq!(value("State"), "Tamil Nadu");
+    assert_eq!(value("Address"), "Chennai, Chennai");
+    assert_eq!(texts(&root, "ul.batches li").len(), 11);
+    assert_eq!(attr(&root, "a.button", "href").as_deref(), Some("/me/edit"));
+}
+
+#[wasm_bindgen_test]
+fn empty_fields_read_not_provided() {
+    let sparse = Profile { username: "arjun".into(), first_name: "Arjun".into(), ..Profile::default() };
+    let root = mount(move || view! { <Router><OwnProfile profile=sparse/></Router> });
+    let values = texts(&root, "dd");
+    assert!(values.iter().filter(|v| *v == "Not provided").count() >= 7, "{values:?}");
+    assert!(values.iter().all(|v| !v.trim().is_empty()), "no blank values: {values:?}");
+    assert_eq!(texts(&root, "p.not-provided"), ["Not in any batch yet."]);
+}
+
+#[wasm_bindgen_test]
+fn user_supplied_markup_is_shown_as_text() {
+    let hostile = Profile {
+        display_name: "<img src=x onerror=alert(1)><b>Bold</b>".into(),
+        username: "<script>alert(1)</script>".into(),
+        ..Profile::default()
+    };
+    let root = mount(move || view! { <Router><PublicProfile profile=hostile/></Router> });
+    assert_eq!(texts(&root, "h1"), ["<img src=x onerror=alert(1)><b>Bold</b>"]);
+    assert!(root.query_selector("h1 img, h1 b, script").unwrap().is_none());
 }

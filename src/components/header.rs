@@ -1,17 +1,45 @@
+use crate::app::CurrentProfile;
+use crate::components::avatar::{Avatar, AvatarSize};
+use crate::session::use_session;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
 
 /// The app's name and the main navigation, on every page.
 #[component]
 pub fn Header() -> impl IntoView {
+    let session = use_session();
+    let navigate = use_navigate();
+    let CurrentProfile(current) = expect_context();
+    let sign_out = move |_| {
+        navigate("/login", Default::default());
+        session.sign_out();
+    };
+    let own_avatar = move || {
+        current.get().and_then(Result::ok).flatten().map(|profile| {
+            let name = profile.name().to_string();
+            view! {
+                <A href="/me" attr:class="header-avatar" attr:title="My profile">
+                    <Avatar images=profile.images name=name size=AvatarSize::Header/>
+                </A>
+            }
+        })
+    };
     view! {
         <header class="site-header">
             <div class="bar">
                 <A href="/" attr:class="brand">"Testpress Profile"</A>
                 <nav class="site-nav" aria-label="Main">
-                    <A href="/me">"My profile"</A>
-                    <A href="/me/edit">"Edit profile"</A>
-                    <A href="/login">"Sign in"</A>
+                    {move || if session.signed_in() {
+                        view! {
+                            <A href="/me">"My profile"</A>
+                            <A href="/me/edit">"Edit profile"</A>
+                            <button type="button" class="link-button" on:click=sign_out.clone()>"Sign out"</button>
+                            {own_avatar}
+                        }.into_any()
+                    } else {
+                        view! { <A href="/login">"Sign in"</A> }.into_any()
+                    }}
                 </nav>
             </div>
         </header>

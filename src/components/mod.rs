@@ -1,1 +1,6 @@
+pub mod avatar;
+pub mod error_panel;
 pub mod header;
+pub mod profile_view;
+pub mod require_auth;
+pub mod skeleton;

@@ -1,9 +1,12 @@
+use crate::components::require_auth::RequireAuth;
 use leptos::prelude::*;
 
 #[component]
 pub fn EditPage() -> impl IntoView {
     view! {
-        <h1>"Edit profile"</h1>
-        <p>"This page is not built yet."</p>
+        <RequireAuth>
+            <h1>"Edit profile"</h1>
+            <p>"Editing arrives with the edit-profile issue."</p>
+        </RequireAuth>
     }
 }

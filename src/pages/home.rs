@@ -1,8 +1,13 @@
+use crate::session::use_session;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
 /// `/` has no page of its own: signed-in students go to their profile, others to sign-in.
 #[component]
 pub fn Home() -> impl IntoView {
-    view! { <Redirect path="/login"/> }
+    let session = use_session();
+    move || {
+        let path = if session.signed_in() { "/me" } else { "/login" };
+        view! { <Redirect path=path/> }
+    }
 }

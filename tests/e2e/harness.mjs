@@ -3,8 +3,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -48,38 +46,56 @@ export async function startStandIn(extraArgs = []) {
   };
 }
 
-/** Headless Chromium with a fresh profile; `close()` removes the profile. */
+/**
+ * Headless Chromium (a fresh temporary profile per launch). `newContext()` gives a test its
+ * own cookies and storage; tabs opened in one context share `localStorage`, as real tabs do.
+ */
 export async function launchBrowser() {
-  const profile = mkdtempSync(join(tmpdir(), 'e2e-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--no-first-run', '--disable-sync', '--disable-quic', '--disable-dev-shm-usage',
     ],
-    viewport: { width: 1280, height: 800 },
   });
   return {
-    context,
+    async newContext(options = {}) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+      return context;
+    },
     async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      await browser.close();
     },
   };
 }
 
 /**
- * A new tab that records every console error, uncaught exception and CSP violation,
- * so a test can assert that a user saw nothing broken behind the scenes.
+ * A new tab that records every console error and uncaught exception, so a test can assert
+ * that nothing broke behind the scenes. Chromium's own "Failed to load resource: … status
+ * of 4xx" lines (logged for any HTTP error a test provokes on purpose) go to `httpErrors`.
  */
-export async function openPage(context) {
+export async function openPage(context, { viewport } = {}) {
   const page = await context.newPage();
+  if (viewport) await page.setViewportSize(viewport);
+  page.setDefaultTimeout(10_000);
   const problems = [];
+  const httpErrors = [];
   page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console.error: ${msg.text()}`);
+    if (msg.type() !== 'error') return;
+    const text = msg.text();
+    if (/^Failed to load resource: the server responded with a status of \d+/.test(text)) httpErrors.push(text);
+    else problems.push(`console.error: ${text}`);
   });
   page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
   page.on('crash', () => problems.push('the page crashed'));
-  return { page, problems };
+  return { page, problems, httpErrors };
+}
+
+/** Signs in through the form, as a student would, and waits to leave the sign-in page. */
+export async function signIn(page, { username, password } = DEMO) {
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname !== '/login');
 }
