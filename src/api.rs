@@ -214,7 +214,9 @@ pub async fn send(
         Err(e) => Err(e),
     };
     if let (Some(session), Err(ApiError::SessionExpired)) = (session, &outcome) {
-        session.expire();
+        // Signing out unmounts the page that asked. Deferred one task, so the caller's own
+        // updates on this result run before its signals are disposed.
+        leptos::task::spawn_local(async move { session.expire() });
     }
     outcome
 }
@@ -243,6 +245,16 @@ pub async fn me(session: Session) -> Result<Profile, ApiError> {
 /// `GET /users/{id}/`: someone's public page.
 pub async fn user(session: Session, id: u64) -> Result<Profile, ApiError> {
     profile_from(send(Some(session), Method::Get, &format!("/api/v2.2/users/{id}/"), None).await?)
+}
+
+/// `PUT /users/{id}/` with only the changed fields; answers the saved profile (PUT shape).
+pub async fn update_profile(
+    session: Session,
+    id: u64,
+    changes: serde_json::Map<String, Value>,
+) -> Result<Profile, ApiError> {
+    let body = Value::Object(changes).to_string();
+    profile_from(send(Some(session), Method::Put, &format!("/api/v2.2/users/{id}/"), Some(body)).await?)
 }
 
 /// The browser side of `send`: fetch with a timeout, abort on cleanup, no redirects.

@@ -231,6 +231,16 @@ impl Profile {
         Ok(profile)
     }
 
+    /// Takes the PUT answer (`self`, which has no id, username or batches) onto the profile
+    /// it updated, and works the display name out as the server does.
+    pub fn merged_into(mut self, before: &Profile) -> Profile {
+        self.id = before.id;
+        self.username = before.username.clone();
+        self.batches = before.batches.clone();
+        self.display_name = self.full_name();
+        self
+    }
+
     fn full_name(&self) -> String {
         let joined = format!("{} {}", self.first_name, self.last_name);
         let joined = joined.trim();
@@ -322,6 +332,17 @@ mod tests {
         assert_eq!(p.gender, Some(Gender::Female), "gender code 2");
         assert_eq!(p.state, "Tamil Nadu", "state_choices 31");
         assert_eq!(p.name(), "John Appleseed", "no display_name: built from the names");
+    }
+
+    #[test]
+    fn a_put_answer_merges_onto_the_profile_it_updated() {
+        let before = Profile::from_json(&serde_json::from_str(DOCS_ME).unwrap(), true).unwrap();
+        let answer = Profile::from_json(&serde_json::from_str(DOCS_PUT).unwrap(), true).unwrap();
+        let after = answer.merged_into(&before);
+        assert_eq!((after.id, after.username.as_str(), after.batches.len()), (Some(17), "testpress", 11));
+        assert_eq!(after.name(), "John Appleseed");
+        let nameless = Profile::default().merged_into(&before);
+        assert_eq!(nameless.name(), "testpress", "falls back to the username, like the server");
     }
 
     #[test]

@@ -5,6 +5,8 @@ use crate::token::{self, Claims};
 use leptos::prelude::*;
 
 const TOKEN_KEY: &str = "testpress.token";
+/// Edit drafts live in `sessionStorage` (this tab only, gone when it closes) under this prefix.
+const DRAFT_PREFIX: &str = "testpress.draft.";
 pub const EXPIRED_NOTICE: &str = "Your session has expired. Please sign in again.";
 
 #[derive(Debug, Clone, PartialEq)]
@@ -21,6 +23,8 @@ pub struct Session {
     notice: RwSignal<Option<String>>,
     /// False when the browser refuses `localStorage`: the session then lasts for this tab only.
     persistent: bool,
+    /// Where drafts go when `sessionStorage` is refused: `(user id, draft)`.
+    memory_draft: StoredValue<Option<(u64, String)>>,
 }
 
 pub fn now_secs() -> f64 {
@@ -31,6 +35,14 @@ pub fn now_secs() -> f64 {
 /// private mode, quota) counts as "no".
 fn local_storage() -> Option<web_sys::Storage> {
     let storage = web_sys::window()?.local_storage().ok().flatten()?;
+    let probe = "testpress.probe";
+    storage.set_item(probe, "1").ok()?;
+    storage.remove_item(probe).ok()?;
+    Some(storage)
+}
+
+fn session_storage() -> Option<web_sys::Storage> {
+    let storage = web_sys::window()?.session_storage().ok().flatten()?;
     let probe = "testpress.probe";
     storage.set_item(probe, "1").ok()?;
     storage.remove_item(probe).ok()?;
@@ -59,6 +71,7 @@ impl Session {
             notice: RwSignal::new((restored == Err(token::TokenError::Expired)).then(|| EXPIRED_NOTICE.to_string())),
             current: RwSignal::new(restored.unwrap_or(None)),
             persistent: storage.is_some(),
+            memory_draft: StoredValue::new(None),
         };
         if session.persistent {
             // Another tab signed in or out: follow it without a reload.
@@ -122,10 +135,57 @@ impl Session {
         Ok(())
     }
 
-    /// The student chose to sign out.
+    /// The student chose to sign out: the token and every draft (personal data) go.
     pub fn sign_out(&self) {
         self.clear();
+        self.clear_all_drafts();
         self.notice.set(None);
+    }
+
+    /// The unsaved edit draft of `user_id`, as stored.
+    pub fn load_draft(&self, user_id: u64) -> Option<String> {
+        match session_storage() {
+            Some(storage) => storage.get_item(&format!("{DRAFT_PREFIX}{user_id}")).ok().flatten(),
+            None => {
+                self.memory_draft.with_value(|d| d.as_ref().filter(|(id, _)| *id == user_id).map(|(_, t)| t.clone()))
+            }
+        }
+    }
+
+    pub fn save_draft(&self, user_id: u64, draft: &str) {
+        match session_storage() {
+            Some(storage) => {
+                if storage.set_item(&format!("{DRAFT_PREFIX}{user_id}"), draft).is_err() {
+                    // Full or refused: keep it for this tab rather than lose it.
+                    self.memory_draft.set_value(Some((user_id, draft.to_string())));
+                }
+            }
+            None => self.memory_draft.set_value(Some((user_id, draft.to_string()))),
+        }
+    }
+
+    pub fn clear_draft(&self, user_id: u64) {
+        if let Some(storage) = session_storage() {
+            let _ = storage.remove_item(&format!("{DRAFT_PREFIX}{user_id}"));
+        }
+        self.memory_draft.update_value(|d| {
+            if d.as_ref().is_some_and(|(id, _)| *id == user_id) {
+                *d = None;
+            }
+        });
+    }
+
+    fn clear_all_drafts(&self) {
+        if let Some(storage) = session_storage() {
+            let keys: Vec<String> = (0..storage.length().unwrap_or(0))
+                .filter_map(|i| storage.key(i).ok().flatten())
+                .filter(|k| k.starts_with(DRAFT_PREFIX))
+                .collect();
+            for key in keys {
+                let _ = storage.remove_item(&key);
+            }
+        }
+        self.memory_draft.set_value(None);
     }
 
     /// The server (or the clock) says the token is no longer good.

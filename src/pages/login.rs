@@ -68,6 +68,9 @@ pub fn LoginPage() -> impl IntoView {
         pending.set(true);
         spawn_local(async move {
             let outcome = api::sign_in(&user, &pass).await;
+            if pending.is_disposed() {
+                return; // Left the page (or signed in from another tab) meanwhile.
+            }
             pending.set(false);
             match outcome.and_then(|token| session.sign_in(token).map_err(|_| ApiError::BadResponse)) {
                 // The effect above navigates once the session says "signed in".

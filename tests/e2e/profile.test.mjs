@@ -209,13 +209,14 @@ test('an expired token sends the student to sign in with a message, then back to
 });
 
 test('a 401 from the server mid-session signs out and returns the student afterwards', async () => {
-  const { page } = await signedInPage();
+  const { page, problems } = await signedInPage();
   await api.fault({ path: '/api/v2.2/users/21/', status: 401, body: '{"detail": "Signature has expired."}', times: 1 });
   await page.goto(api.url + '/users/21');
   await page.waitForURL(api.url + '/login?next=%2Fusers%2F21');
   await page.getByText('Your session has expired. Please sign in again.').waitFor();
   await signIn(page);
   await page.getByRole('heading', { level: 1, name: 'Meera Krishnan' }).waitFor();
+  assert.deepEqual(problems, []);
 });
 
 test('a 403 with a Testpress error code shows the server\'s title and message', async () => {
