@@ -197,11 +197,26 @@ pub async fn send(
     path: &str,
     body: Option<String>,
 ) -> Result<Value, ApiError> {
+    send_reporting(session, method, path, body, None).await
+}
+
+/// `send`, reporting upload progress (0.0–1.0) to `progress` when given.
+async fn send_reporting(
+    session: Option<Session>,
+    method: Method,
+    path: &str,
+    body: Option<String>,
+    progress: Option<Box<dyn Fn(f64)>>,
+) -> Result<Value, ApiError> {
     let token = match session {
         Some(s) => Some(s.token_for_request().ok_or(ApiError::SessionExpired)?),
         None => None,
     };
-    let result = transport::fetch(method, &crate::config::api_url(path), token.as_deref(), body).await;
+    let url = crate::config::api_url(path);
+    let result = match progress {
+        Some(report) => transport::xhr(method, &url, token.as_deref(), body, report).await,
+        None => transport::fetch(method, &url, token.as_deref(), body).await,
+    };
     let outcome = match result {
         Ok((status, _, text)) if (200..300).contains(&status) => {
             if text.trim().is_empty() {
@@ -255,6 +270,33 @@ pub async fn update_profile(
 ) -> Result<Profile, ApiError> {
     let body = Value::Object(changes).to_string();
     profile_from(send(Some(session), Method::Put, &format!("/api/v2.2/users/{id}/"), Some(body)).await?)
+}
+
+/// A new photo, as the Android app sends it: base64 JPEG and the crop square in its pixels.
+pub struct PhotoUpload {
+    pub jpeg_base64: String,
+    pub x: u32,
+    pub y: u32,
+    pub side: u32,
+}
+
+/// `PUT /users/{id}/` with a photo, reporting upload progress.
+pub async fn upload_photo(
+    session: Session,
+    id: u64,
+    photo: PhotoUpload,
+    progress: impl Fn(f64) + 'static,
+) -> Result<Profile, ApiError> {
+    let body = serde_json::json!({
+        "photo": photo.jpeg_base64,
+        "x_offset": photo.x,
+        "y_offset": photo.y,
+        "crop_width": photo.side,
+        "crop_height": photo.side,
+    })
+    .to_string();
+    let path = format!("/api/v2.2/users/{id}/");
+    profile_from(send_reporting(Some(session), Method::Put, &path, Some(body), Some(Box::new(progress))).await?)
 }
 
 /// The browser side of `send`: fetch with a timeout, abort on cleanup, no redirects.
@@ -326,6 +368,64 @@ mod transport {
         let status = response.status();
         let text =
             response.text().await.map_err(|_| if timed_out.get() { ApiError::Timeout } else { ApiError::Network })?;
+        Ok((status, retry_after, text))
+    }
+
+    /// XMLHttpRequest, only because fetch cannot report upload progress. Same contract as
+    /// `fetch`: a timeout, abort when the page goes away, the token only in the header.
+    pub async fn xhr(
+        method: Method,
+        url: &str,
+        token: Option<&str>,
+        body: Option<String>,
+        progress: Box<dyn Fn(f64)>,
+    ) -> Result<(u16, Option<String>, String), ApiError> {
+        use wasm_bindgen::closure::Closure;
+        use wasm_bindgen::JsCast;
+        use web_sys::{ProgressEvent, XmlHttpRequest};
+
+        let request = XmlHttpRequest::new().map_err(|_| ApiError::Network)?;
+        let verb = match method {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+        };
+        request.open_with_async(verb, url, true).map_err(|_| ApiError::Network)?;
+        request.set_timeout(TIMEOUT_MS * 6); // photos take longer than JSON
+        if let Some(token) = token {
+            request.set_request_header("Authorization", &format!("JWT {token}")).map_err(|_| ApiError::Network)?;
+        }
+        if body.is_some() {
+            request.set_request_header("Content-Type", "application/json").map_err(|_| ApiError::Network)?;
+        }
+        let on_progress = Closure::<dyn Fn(ProgressEvent)>::new(move |ev: ProgressEvent| {
+            if ev.length_computable() && ev.total() > 0.0 {
+                progress((ev.loaded() / ev.total()).clamp(0.0, 1.0));
+            }
+        });
+        if let Ok(upload) = request.upload() {
+            upload.set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
+        }
+        let timed_out = Rc::new(Cell::new(false));
+        let finished = js_sys::Promise::new(&mut |resolve, _| {
+            request.set_onloadend(Some(&resolve));
+            let timed_out = timed_out.clone();
+            let on_timeout = Closure::once_into_js(move || timed_out.set(true));
+            request.set_ontimeout(Some(on_timeout.unchecked_ref()));
+        });
+        let on_leave = SendWrapper::new(request.clone());
+        Owner::on_cleanup(move || {
+            let _ = on_leave.abort();
+        });
+        request.send_with_opt_str(body.as_deref()).map_err(|_| ApiError::Network)?;
+        let _ = wasm_bindgen_futures::JsFuture::from(finished).await;
+        drop(on_progress);
+        let status = request.status().unwrap_or(0);
+        if status == 0 {
+            return Err(if timed_out.get() { ApiError::Timeout } else { ApiError::Network });
+        }
+        let retry_after = request.get_response_header("Retry-After").ok().flatten();
+        let text = request.response_text().ok().flatten().unwrap_or_default();
         Ok((status, retry_after, text))
     }
 }

@@ -7,6 +7,7 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod config;
+pub mod crop;
 pub mod edit_form;
 pub mod nav;
 pub mod pages;

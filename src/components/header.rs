@@ -32,7 +32,7 @@ pub fn Header() -> impl IntoView {
                 <nav class="site-nav" aria-label="Main">
                     {move || if session.signed_in() {
                         view! {
-                            <A href="/me">"My profile"</A>
+                            <A href="/me" exact=true>"My profile"</A>
                             <A href="/me/edit">"Edit profile"</A>
                             <button type="button" class="link-button" on:click=sign_out.clone()>"Sign out"</button>
                             {own_avatar}

@@ -4,6 +4,7 @@
 use crate::api::{self, ApiError};
 use crate::app::CurrentProfile;
 use crate::components::error_panel::boundary_fallback;
+use crate::components::photo_editor::PhotoEditor;
 use crate::components::require_auth::RequireAuth;
 use crate::components::skeleton::ProfileSkeleton;
 use crate::edit_form::{check, check_all, payload, Draft, Field, FormValues, Ymd};
@@ -28,16 +29,21 @@ fn EditProfile() -> impl IntoView {
     // Outside the form, so the announcement outlives the form being rebuilt after a save.
     let status = RwSignal::new(String::new());
     let retry = Callback::new(move |()| current.refetch());
+    // The form is rebuilt whenever the profile changes (after a save or a new photo); only
+    // the first build should announce a restored draft.
+    let announced_draft = StoredValue::new(false);
     view! {
         <h1>"Edit profile"</h1>
         <p class="visually-hidden" role="status" aria-live="polite">{move || status.get()}</p>
         {move || (!status.get().is_empty()).then(|| view! {
             <p class="alert alert-ok">{status.get()} " " <a href="/me">"View your profile"</a></p>
         })}
+        // Outside the boundary: a form save rebuilds the form, not a photo being cropped.
+        <PhotoEditor status/>
         <Transition fallback=ProfileSkeleton>
             <ErrorBoundary fallback=move |errors| boundary_fallback(errors, retry)>
                 {move || Suspend::new(async move {
-                    current.await.map(|profile| profile.map(|profile| view! { <EditForm profile status/> }))
+                    current.await.map(|profile| profile.map(|profile| view! { <EditForm profile status announced_draft/> }))
                 })}
             </ErrorBoundary>
         </Transition>
@@ -73,7 +79,7 @@ fn restore_draft(session: Session, user_id: u64, base: &FormValues) -> (FormValu
 }
 
 #[component]
-fn EditForm(profile: Profile, status: RwSignal<String>) -> impl IntoView {
+fn EditForm(profile: Profile, status: RwSignal<String>, announced_draft: StoredValue<bool>) -> impl IntoView {
     let session = use_session();
     let CurrentProfile(current) = expect_context();
     // Saves go to the signed-in student's own id (from the token), never a URL in a response.
@@ -81,7 +87,8 @@ fn EditForm(profile: Profile, status: RwSignal<String>) -> impl IntoView {
     let base = RwSignal::new(FormValues::from_profile(&profile));
     let (initial, restored_notice) = restore_draft(session, user_id, &base.get_untracked());
     let values = RwSignal::new(initial);
-    let notice = RwSignal::new(restored_notice.map(str::to_string));
+    let notice = RwSignal::new(restored_notice.filter(|_| !announced_draft.get_value()).map(str::to_string));
+    announced_draft.set_value(true);
     let errors = RwSignal::new(Vec::<(Field, String)>::new());
     let failure = RwSignal::new(None::<String>);
     let saving = RwSignal::new(false);
