@@ -208,14 +208,17 @@ async fn send_reporting(
     body: Option<String>,
     progress: Option<Box<dyn Fn(f64)>>,
 ) -> Result<Value, ApiError> {
-    let token = match session {
-        Some(s) => Some(s.token_for_request().ok_or(ApiError::SessionExpired)?),
-        None => None,
-    };
     let url = crate::config::api_url(path);
-    let result = match progress {
-        Some(report) => transport::xhr(method, &url, token.as_deref(), body, report).await,
-        None => transport::fetch(method, &url, token.as_deref(), body).await,
+    let result = match session.map(|s| s.token_for_request()) {
+        // Expired on our clock: no point sending it.
+        Some(None) => Err(ApiError::SessionExpired),
+        token => {
+            let token = token.flatten();
+            match progress {
+                Some(report) => transport::xhr(method, &url, token.as_deref(), body, report).await,
+                None => transport::fetch(method, &url, token.as_deref(), body).await,
+            }
+        }
     };
     let outcome = match result {
         Ok((status, _, text)) if (200..300).contains(&status) => {

@@ -31,22 +31,22 @@ pub fn now_secs() -> f64 {
     js_sys::Date::now() / 1000.0
 }
 
-/// `localStorage`, if the browser lets this page use it. Any exception (blocked storage,
-/// private mode, quota) counts as "no".
-fn local_storage() -> Option<web_sys::Storage> {
-    let storage = web_sys::window()?.local_storage().ok().flatten()?;
+/// A storage area, if the browser really lets this page write to it. Any exception
+/// (blocked storage, private mode, quota) counts as "no".
+fn usable(storage: Result<Option<web_sys::Storage>, wasm_bindgen::JsValue>) -> Option<web_sys::Storage> {
+    let storage = storage.ok().flatten()?;
     let probe = "testpress.probe";
     storage.set_item(probe, "1").ok()?;
     storage.remove_item(probe).ok()?;
     Some(storage)
 }
 
+fn local_storage() -> Option<web_sys::Storage> {
+    usable(web_sys::window()?.local_storage())
+}
+
 fn session_storage() -> Option<web_sys::Storage> {
-    let storage = web_sys::window()?.session_storage().ok().flatten()?;
-    let probe = "testpress.probe";
-    storage.set_item(probe, "1").ok()?;
-    storage.remove_item(probe).ok()?;
-    Some(storage)
+    usable(web_sys::window()?.session_storage())
 }
 
 /// Reads the stored token; anything malformed or expired is removed, never kept.
@@ -111,14 +111,11 @@ impl Session {
         self.notice.get()
     }
 
-    /// The raw token for an API call, if it is still good; an expired one signs out.
+    /// The raw token for an API call, if there is one and it is still good. Signing out
+    /// when it is not is left to the caller (`api::send`), which knows when it is safe.
     pub(crate) fn token_for_request(&self) -> Option<String> {
         let current = self.current.get_untracked()?;
-        if token::decode(&current.raw, now_secs()).is_err() {
-            self.expire();
-            return None;
-        }
-        Some(current.raw)
+        token::decode(&current.raw, now_secs()).ok().map(|_| current.raw)
     }
 
     /// Keeps a token the server just issued.

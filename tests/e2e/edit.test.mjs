@@ -207,6 +207,26 @@ test('a session that expires mid-edit: sign in again and the draft is back', asy
   assert.deepEqual(problems, []);
 });
 
+test('a token that expires on the clock while editing: Save leads to sign-in, then the draft', async () => {
+  await api.settings({ token_ttl_secs: 12 }); // the app treats the last 10 s as expired
+  try {
+    const { page, puts, problems } = await editing('meera');
+    await page.getByLabel('City').fill('Tiruchirappalli');
+    await page.waitForTimeout(2500);
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.waitForURL(api.url + '/login?next=%2Fme%2Fedit');
+    await page.getByText('Your session has expired. Please sign in again.').waitFor();
+    assert.deepEqual(puts, [], 'an expired token is not sent');
+    await api.settings({ token_ttl_secs: 7 * 24 * 3600 });
+    await signIn(page, { username: 'meera', password: DEMO.password });
+    await page.getByText("We restored the changes you hadn't saved yet.").waitFor();
+    assert.equal(await page.getByLabel('City').inputValue(), 'Tiruchirappalli');
+    assert.deepEqual(problems, []);
+  } finally {
+    await api.settings({ token_ttl_secs: 7 * 24 * 3600 });
+  }
+});
+
 test('leaving with unsaved changes asks first, in the app and when closing the tab', async () => {
   const { page } = await editing('testpress');
   await page.getByLabel('City').fill('Coimbatore');
