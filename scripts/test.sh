@@ -29,6 +29,9 @@ E2E_DIST="$ROOT/target/e2e-dist"
 trunk build --release --dist "$E2E_DIST"
 cargo build -q -p testpress-stand-in
 
+step "Size budget (brotli total of the first load; sizes are deterministic, times are not)"
+node scripts/size-report.mjs "$E2E_DIST"
+
 step "End-to-end tests (headless Chromium against the stand-in API)"
 E2E_DIST="$E2E_DIST" node --test --test-concurrency=1 tests/e2e/
 
