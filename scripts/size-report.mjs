@@ -5,15 +5,20 @@
 //   node scripts/size-report.mjs [dist-dir] [json-out]
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 // The goal is 100 KB. This is the size measured when the budget was set plus 5%: it stops
 // the bundle from growing while the work to reach the goal goes on (see README).
-export const BUDGET_BROTLI_BYTES = 255_209; // 243,056 measured on 2026-11-27, plus 5%
-const GOAL_BROTLI_BYTES = 100 * 1024;
+export const BUDGET_BROTLI_BYTES = 249_043; // 237,184 measured on 2026-11-27, plus 5%
+export const GOAL_BROTLI_BYTES = 100 * 1024;
 
-const dist = resolve(process.argv[2] ?? 'dist');
-const jsonOut = process.argv[3];
+export const gzip = (bytes) => gzipSync(bytes, { level: 9 });
+export const brotli = (bytes) =>
+  brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
+
+/** The files the first load of /me fetches from the app's origin, with their sizes. */
+export function measureFirstLoad(dist) {
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
 // Attributes may be unquoted (trunk minifies index.html in release builds).
 const referenced = [
@@ -24,22 +29,25 @@ const files = ['index.html', ...new Set(referenced), 'config.json'].filter((f, i
 
 const rows = files.map((file) => {
   const bytes = readFileSync(join(dist, file));
-  return {
-    file,
-    raw: bytes.length,
-    gzip: gzipSync(bytes, { level: 9 }).length,
-    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }).length,
-  };
+  return { file, raw: bytes.length, gzip: gzip(bytes).length, brotli: brotli(bytes).length };
 });
 const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
-const withinBudget = total.brotli <= BUDGET_BROTLI_BYTES;
-
-const kb = (n) => (n / 1024).toFixed(1).padStart(8);
-console.log(`${'asset'.padEnd(48)} ${'raw KB'.padStart(8)} ${'gzip KB'.padStart(8)} ${'br KB'.padStart(8)}`);
-for (const r of rows) console.log(`${r.file.padEnd(48)} ${kb(r.raw)} ${kb(r.gzip)} ${kb(r.brotli)}`);
-console.log(`${'total (first load of /me)'.padEnd(48)} ${kb(total.raw)} ${kb(total.gzip)} ${kb(total.brotli)}`);
-console.log(`budget ${kb(BUDGET_BROTLI_BYTES).trim()} KB brotli: ${withinBudget ? 'met' : 'EXCEEDED'}; goal ${kb(GOAL_BROTLI_BYTES).trim()} KB: ${total.brotli <= GOAL_BROTLI_BYTES ? 'met' : 'not yet'}`);
-if (jsonOut) {
-  writeFileSync(jsonOut, JSON.stringify({ assets: rows, total, budget_brotli: BUDGET_BROTLI_BYTES, goal_brotli: GOAL_BROTLI_BYTES, within_budget: withinBudget }, null, 2));
+return { assets: rows, total, budget_brotli: BUDGET_BROTLI_BYTES, goal_brotli: GOAL_BROTLI_BYTES, within_budget: total.brotli <= BUDGET_BROTLI_BYTES };
 }
-process.exit(withinBudget ? 0 : 1);
+
+export function printSizes(report) {
+  const kb = (n) => (n / 1024).toFixed(1).padStart(8);
+  console.log(`${'asset'.padEnd(48)} ${'raw KB'.padStart(8)} ${'gzip KB'.padStart(8)} ${'br KB'.padStart(8)}`);
+  for (const r of report.assets) console.log(`${r.file.padEnd(48)} ${kb(r.raw)} ${kb(r.gzip)} ${kb(r.brotli)}`);
+  const t = report.total;
+  console.log(`${'total (first load of /me)'.padEnd(48)} ${kb(t.raw)} ${kb(t.gzip)} ${kb(t.brotli)}`);
+  console.log(`budget ${kb(BUDGET_BROTLI_BYTES).trim()} KB brotli: ${report.within_budget ? 'met' : 'EXCEEDED'}; ` +
+    `goal ${kb(GOAL_BROTLI_BYTES).trim()} KB: ${t.brotli <= GOAL_BROTLI_BYTES ? 'met' : 'not yet'}`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const report = measureFirstLoad(resolve(process.argv[2] ?? 'dist'));
+  printSizes(report);
+  if (process.argv[3]) writeFileSync(process.argv[3], JSON.stringify(report, null, 2));
+  process.exit(report.within_budget ? 0 : 1);
+}

@@ -51,10 +51,10 @@ pub fn normalise_origin(raw: &str) -> Option<String> {
 
 pub async fn load() -> AppConfig {
     use gloo_net::http::Request;
-    use web_sys::RequestCache;
     let outcome = async {
-        let response =
-            Request::get("/config.json").cache(RequestCache::NoCache).send().await.map_err(|e| e.to_string())?;
+        // Plain GET (default cache mode) so index.html's preload is used; the host serves
+        // config.json with `Cache-Control: no-cache` (README), so a change is seen at once.
+        let response = Request::get("/config.json").send().await.map_err(|e| e.to_string())?;
         if !response.ok() {
             return Err(format!("config.json answered HTTP {}", response.status()));
         }

@@ -11,6 +11,7 @@ pub mod crop;
 pub mod edit_form;
 pub mod nav;
 pub mod pages;
+pub mod perf;
 pub mod profile;
 pub mod session;
 pub mod token;

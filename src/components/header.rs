@@ -15,15 +15,18 @@ pub fn Header() -> impl IntoView {
         navigate("/login", Default::default());
         session.sign_out();
     };
-    let own_avatar = move || {
-        current.get().and_then(Result::ok).flatten().map(|profile| {
+    let own_avatar = move || match current.get().and_then(Result::ok).flatten() {
+        Some(profile) => {
             let name = profile.name().to_string();
             view! {
                 <A href="/me" attr:class="header-avatar" attr:title="My profile">
                     <Avatar images=profile.images name=name size=AvatarSize::Header/>
                 </A>
             }
-        })
+            .into_any()
+        }
+        // Holds the avatar's place while the profile loads, so the links do not jump.
+        None => view! { <span class="avatar-initials avatar-header skeleton" aria-hidden="true"></span> }.into_any(),
     };
     view! {
         <header class="site-header">

@@ -20,6 +20,9 @@ pub fn LoginPage() -> impl IntoView {
         }
     });
 
+    // Effects run once the page is in the DOM: the form can be used from here on.
+    Effect::new(|_| crate::perf::mark("login-ready"));
+
     let username = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let pending = RwSignal::new(false);

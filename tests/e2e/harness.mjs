@@ -50,15 +50,13 @@ export async function startStandIn(extraArgs = []) {
  * Headless Chromium (a fresh temporary profile per launch). `newContext()` gives a test its
  * own cookies and storage; tabs opened in one context share `localStorage`, as real tabs do.
  */
-export async function launchBrowser() {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--no-first-run', '--disable-sync', '--disable-quic', '--disable-dev-shm-usage',
-    ],
-  });
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--no-first-run', '--disable-sync', '--disable-quic', '--disable-dev-shm-usage',
+];
+
+export async function launchBrowser(extraArgs = []) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
   return {
     async newContext(options = {}) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });

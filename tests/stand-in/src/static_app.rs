@@ -35,11 +35,28 @@ pub async fn serve(State(state): State<AppState>, request: Request) -> Response 
     } else {
         (root.join("index.html"), true)
     };
-    match tokio::fs::read(&path).await {
+    // Like a CDN: a precompressed twin (`x.wasm.br`, `x.wasm.gz`) when the browser takes it.
+    let accepts =
+        request.headers().get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+    let mut encoding = None;
+    let mut file = path.clone();
+    for (token, suffix) in [("br", "br"), ("gzip", "gz")] {
+        let twin = path.with_file_name(format!("{}.{suffix}", path.file_name().and_then(|n| n.to_str()).unwrap_or("")));
+        if accepts.split(',').any(|a| a.trim().split(';').next() == Some(token)) && twin.is_file() {
+            encoding = Some(token);
+            file = twin;
+            break;
+        }
+    }
+    match tokio::fs::read(&file).await {
         Ok(bytes) => {
             let mut r = bytes.into_response();
             let h = r.headers_mut();
             h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type(&path)));
+            h.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+            if let Some(token) = encoding {
+                h.insert(header::CONTENT_ENCODING, HeaderValue::from_static(token));
+            }
             let cache = if is_fallback || path.ends_with("index.html") || path.ends_with("config.json") {
                 "no-cache"
             } else {

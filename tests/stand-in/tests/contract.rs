@@ -635,5 +635,13 @@ fn serves_a_built_app_with_the_single_page_fallback() {
         assert_eq!(send("GET", &api.url(escape), &[], None).status, 404, "{escape} stays inside the app dir");
     }
     assert_eq!(send("GET", &api.url("/api/v2.2/nope/"), &[], None).json(), json!({"detail": "Not found."}));
+
+    // Precompressed twins are served like a CDN would, only to browsers that accept them.
+    std::fs::write(dir.join("app-123.js.br"), b"BROTLI").unwrap();
+    let br = send("GET", &api.url("/app-123.js"), &[("Accept-Encoding", "gzip, deflate, br")], None);
+    assert_eq!((br.body.as_str(), br.header("content-encoding")), ("BROTLI", Some("br")));
+    assert_eq!(br.header("content-type"), Some("text/javascript; charset=utf-8"));
+    let plain = send("GET", &api.url("/app-123.js"), &[("Accept-Encoding", "gzip")], None);
+    assert_eq!((plain.body.as_str(), plain.header("content-encoding")), ("console.log(1)", None));
     let _ = std::fs::remove_dir_all(dir);
 }

@@ -1,0 +1,148 @@
+// The benchmark: sizes of the first load, load timings over repeated cold and warm loads in
+// headless Chromium against the stand-in API on loopback, and Lighthouse mobile audits.
+// Prints tables and writes the same figures to bench-results/bench.json. Not a test: it
+// reports medians and never fails on a time.
+//
+//   node scripts/bench.mjs <dist-dir> [runs]
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { measureFirstLoad, printSizes, brotli, gzip } from './size-report.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const dist = resolve(process.argv[2] ?? join(root, 'dist'));
+const runs = Number(process.argv[3] ?? 5);
+const outDir = join(root, 'bench-results');
+mkdirSync(outDir, { recursive: true });
+process.env.E2E_DIST = dist;
+const { startStandIn, launchBrowser, CHROMIUM_ARGS, DEMO } = await import('../tests/e2e/harness.mjs');
+
+// Precompressed twins, served with Content-Encoding as a CDN would compress them.
+for (const file of readdirSync(dist)) {
+  if (/\.(wasm|js|css|html|svg|json)$/.test(file)) {
+    const bytes = readFileSync(join(dist, file));
+    writeFileSync(join(dist, `${file}.br`), brotli(bytes));
+    writeFileSync(join(dist, `${file}.gz`), gzip(bytes));
+  }
+}
+
+const sizes = measureFirstLoad(dist);
+console.log('\n## First load of /me (bytes over the wire: brotli)\n');
+printSizes(sizes);
+
+const api = await startStandIn();
+const token = await fetch(`${api.url}/api/v2.2/auth-token/`, {
+  method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(DEMO),
+}).then((r) => r.json()).then((b) => b.token);
+const browser = await launchBrowser(['--enable-precise-memory-info']);
+
+/** Loads `path` and reads the timeline once `mark` is set. */
+async function load(page, path, mark) {
+  await page.goto(api.url + path);
+  await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, mark, { timeout: 30_000 });
+  return page.evaluate((m) => {
+    const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
+    const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
+    return {
+      mark_ms: at(m),
+      // From the module's last byte (or the cache) to Rust's main() running.
+      wasm_instantiate_ms: wasm && at('wasm-started') !== null ? at('wasm-started') - wasm.responseEnd : null,
+      wasm_transfer_bytes: wasm?.transferSize ?? null,
+      heap_bytes: performance.memory?.usedJSHeapSize ?? null,
+    };
+  }, mark);
+}
+
+async function series(kind, path, mark) {
+  const samples = [];
+  if (kind === 'cold') {
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext();
+      await context.addInitScript((t) => localStorage.setItem('testpress.token', t), path === '/me' ? token : '');
+      if (path !== '/me') await context.addInitScript(() => localStorage.removeItem('testpress.token'));
+      samples.push(await load(await context.newPage(), path, mark));
+      await context.close();
+    }
+  } else {
+    const context = await browser.newContext();
+    await context.addInitScript((t) => { if (t) localStorage.setItem('testpress.token', t); else localStorage.removeItem('testpress.token'); },
+      path === '/me' ? token : '');
+    const page = await context.newPage();
+    await load(page, path, mark); // fills the cache
+    for (let i = 0; i < runs; i++) samples.push(await load(page, path, mark));
+    await context.close();
+  }
+  return samples;
+}
+
+const stats = (values) => {
+  const v = values.filter((x) => typeof x === 'number').sort((a, b) => a - b);
+  if (!v.length) return null;
+  return { median: v[Math.floor(v.length / 2)], min: v[0], max: v.at(-1), n: v.length };
+};
+
+const timings = {};
+for (const kind of ['cold', 'warm']) {
+  const login = await series(kind, '/login', 'login-ready');
+  const me = await series(kind, '/me', 'profile-rendered');
+  timings[kind] = {
+    sign_in_form_ready_ms: stats(login.map((s) => s.mark_ms)),
+    wasm_instantiate_ms: stats(login.map((s) => s.wasm_instantiate_ms)),
+    me_visible_ms: stats(me.map((s) => s.mark_ms)),
+    heap_after_me_bytes: stats(me.map((s) => s.heap_bytes)),
+  };
+}
+await browser.close();
+
+console.log(`\n## Loads on loopback (${runs} cold + ${runs} warm, headless Chromium; ms from navigation start)\n`);
+const fmt = (s, unit = 'ms') => (s ? `${s.median.toFixed(unit === 'ms' ? 0 : 1).padStart(7)} ${`(${s.min.toFixed(0)}–${s.max.toFixed(0)})`.padEnd(16)}` : 'n/a'.padStart(24));
+console.log(`${'measure'.padEnd(36)} ${'cold median (min–max)'.padEnd(24)} warm median (min–max)`);
+for (const [key, label] of [['sign_in_form_ready_ms', 'sign-in form interactive'], ['wasm_instantiate_ms', 'wasm download end → main()'],
+  ['me_visible_ms', '/me data visible']]) {
+  console.log(`${label.padEnd(36)} ${fmt(timings.cold[key])} ${fmt(timings.warm[key])}`);
+}
+const mb = (s) => (s ? { ...s, median: s.median / 1048576, min: s.min / 1048576, max: s.max / 1048576 } : s);
+console.log(`${'JS heap after /me (MB)'.padEnd(36)} ${fmt(mb(timings.cold.heap_after_me_bytes), 'MB')} ${fmt(mb(timings.warm.heap_after_me_bytes), 'MB')}`);
+
+// Lighthouse (mobile, simulated throttling) with Debian's Chromium; /me with a signed-in profile.
+const lighthouseCli = join(root, 'bench', 'node_modules', 'lighthouse', 'cli', 'index.js');
+function lighthouse(path, profileDir) {
+  const out = join(outDir, `lighthouse${path.replace(/\//g, '-')}.json`);
+  const flags = ['--headless=new', ...CHROMIUM_ARGS, ...(profileDir ? [`--user-data-dir=${profileDir}`] : [])];
+  execFileSync(process.execPath, [lighthouseCli, api.url + path, '--quiet', '--output=json', `--output-path=${out}`,
+    '--only-categories=performance,accessibility,best-practices', `--chrome-flags=${flags.join(' ')}`,
+    ...(profileDir ? ['--disable-storage-reset'] : [])], { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium' }, stdio: 'inherit' });
+  const report = JSON.parse(readFileSync(out, 'utf8'));
+  const audit = (id) => report.audits[id]?.numericValue ?? null;
+  return {
+    performance: report.categories.performance.score * 100,
+    accessibility: report.categories.accessibility.score * 100,
+    best_practices: report.categories['best-practices'].score * 100,
+    lcp_ms: audit('largest-contentful-paint'),
+    tbt_ms: audit('total-blocking-time'),
+    cls: audit('cumulative-layout-shift'),
+    final_url: report.finalDisplayedUrl,
+  };
+}
+
+const profile = mkdtempSync(join(tmpdir(), 'bench-profile-'));
+const signedIn = await chromium.launchPersistentContext(profile, { executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+const page = signedIn.pages()[0] ?? await signedIn.newPage();
+await page.goto(api.url + '/login');
+await page.evaluate((t) => localStorage.setItem('testpress.token', t), token);
+await signedIn.close();
+const audits = { '/login': lighthouse('/login'), '/me': lighthouse('/me', profile) };
+rmSync(profile, { recursive: true, force: true });
+await api.stop();
+
+console.log('\n## Lighthouse (mobile)\n');
+console.log(`${'page'.padEnd(10)} ${'perf'.padStart(5)} ${'a11y'.padStart(5)} ${'best'.padStart(5)} ${'LCP ms'.padStart(8)} ${'TBT ms'.padStart(8)} ${'CLS'.padStart(6)}  final URL`);
+for (const [path, a] of Object.entries(audits)) {
+  console.log(`${path.padEnd(10)} ${String(a.performance).padStart(5)} ${String(a.accessibility).padStart(5)} ${String(a.best_practices).padStart(5)} ${a.lcp_ms.toFixed(0).padStart(8)} ${a.tbt_ms.toFixed(0).padStart(8)} ${a.cls.toFixed(3).padStart(6)}  ${a.final_url}`);
+}
+
+const result = { when: new Date().toISOString(), runs, sizes, timings, lighthouse: audits };
+writeFileSync(join(outDir, 'bench.json'), JSON.stringify(result, null, 2));
+console.log(`\nFigures written to ${join(outDir, 'bench.json')}`);
