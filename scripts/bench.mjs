@@ -50,6 +50,11 @@ async function load(page, path, mark) {
       // From the module's last byte (or the cache) to Rust's main() running.
       wasm_instantiate_ms: wasm && at('wasm-started') !== null ? at('wasm-started') - wasm.responseEnd : null,
       wasm_transfer_bytes: wasm?.transferSize ?? null,
+      // The profile's JSON arriving → the profile on screen (one frame is ~16 ms).
+      json_to_render_ms: (() => {
+        const me = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/api/v2.2/me/'));
+        return me && at('profile-rendered') !== null ? at('profile-rendered') - me.responseEnd : null;
+      })(),
       heap_bytes: performance.memory?.usedJSHeapSize ?? null,
     };
   }, mark);
@@ -91,16 +96,17 @@ for (const kind of ['cold', 'warm']) {
     sign_in_form_ready_ms: stats(login.map((s) => s.mark_ms)),
     wasm_instantiate_ms: stats(login.map((s) => s.wasm_instantiate_ms)),
     me_visible_ms: stats(me.map((s) => s.mark_ms)),
+    me_json_to_render_ms: stats(me.map((s) => s.json_to_render_ms)),
     heap_after_me_bytes: stats(me.map((s) => s.heap_bytes)),
   };
 }
 await browser.close();
 
 console.log(`\n## Loads on loopback (${runs} cold + ${runs} warm, headless Chromium; ms from navigation start)\n`);
-const fmt = (s, unit = 'ms') => (s ? `${s.median.toFixed(unit === 'ms' ? 0 : 1).padStart(7)} ${`(${s.min.toFixed(0)}–${s.max.toFixed(0)})`.padEnd(16)}` : 'n/a'.padStart(24));
+const fmt = (s, unit = 'ms') => (s ? `${s.median.toFixed(1).padStart(7)} ${`(${s.min.toFixed(1)}–${s.max.toFixed(1)})`.padEnd(16)}` : 'n/a'.padStart(24));
 console.log(`${'measure'.padEnd(36)} ${'cold median (min–max)'.padEnd(24)} warm median (min–max)`);
 for (const [key, label] of [['sign_in_form_ready_ms', 'sign-in form interactive'], ['wasm_instantiate_ms', 'wasm download end → main()'],
-  ['me_visible_ms', '/me data visible']]) {
+  ['me_visible_ms', '/me data visible'], ['me_json_to_render_ms', '/me JSON arrival → rendered']]) {
   console.log(`${label.padEnd(36)} ${fmt(timings.cold[key])} ${fmt(timings.warm[key])}`);
 }
 const mb = (s) => (s ? { ...s, median: s.median / 1048576, min: s.min / 1048576, max: s.max / 1048576 } : s);
