@@ -12,8 +12,9 @@ step "Building the stand-in API"
 cargo build -q -p testpress-stand-in
 
 API_LOG="$(mktemp)"
-# Image URLs name the API origin itself, as Testpress's name its image host (trunk's proxy drops the port from Host).
-"$ROOT/target/debug/testpress-stand-in" --port "$API_PORT" --db "$ROOT/stand-in.sqlite3" --public-url "http://127.0.0.1:$API_PORT" >"$API_LOG" 2>&1 &
+# Image URLs go through trunk's proxy (same origin, allowed by the CSP); the proxy drops the
+# port from Host, so the stand-in is told the public URL.
+"$ROOT/target/debug/testpress-stand-in" --port "$API_PORT" --db "$ROOT/stand-in.sqlite3" --public-url "$APP_URL" >"$API_LOG" 2>&1 &
 API_PID=$!
 trap 'kill "$API_PID" 2>/dev/null || true; wait "$API_PID" 2>/dev/null || true; rm -f "$API_LOG"' EXIT
 for _ in $(seq 50); do
@@ -26,7 +27,8 @@ cat "$API_LOG"
 
 cat <<MSG
 
-  App:          $APP_URL   (ready when trunk says "server listening"; the first build takes a minute)
+  App:          $APP_URL   (ready when trunk says "server listening"; the first build takes a minute;
+                after editing, reload the page yourself: live reload is off for the CSP)
   Demo sign-in: testpress / demo1234
   API:          http://127.0.0.1:$API_PORT   (data kept in stand-in.sqlite3; delete it to reset)
   Stop:         Ctrl-C

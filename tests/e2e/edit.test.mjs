@@ -3,6 +3,7 @@
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { startStandIn, launchBrowser, openPage, signIn, DEMO } from './harness.mjs';
+import { cspViolations } from './harness.mjs';
 
 let api, browser;
 before(async () => {
@@ -12,6 +13,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await api?.stop();
+  assert.deepEqual(cspViolations, [], 'no Content-Security-Policy violations');
 });
 beforeEach(() => api.clearFaults());
 

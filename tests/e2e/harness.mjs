@@ -73,8 +73,16 @@ export async function launchBrowser(extraArgs = []) {
  * that nothing broke behind the scenes. Chromium's own "Failed to load resource: … status
  * of 4xx" lines (logged for any HTTP error a test provokes on purpose) go to `httpErrors`.
  */
+/** Every Content-Security-Policy violation seen by any page; each test file asserts none. */
+export const cspViolations = [];
+
 export async function openPage(context, { viewport } = {}) {
   const page = await context.newPage();
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`);
+    });
+  });
   if (viewport) await page.setViewportSize(viewport);
   page.setDefaultTimeout(10_000);
   const problems = [];
@@ -84,6 +92,7 @@ export async function openPage(context, { viewport } = {}) {
     const text = msg.text();
     if (/^Failed to load resource: the server responded with a status of \d+/.test(text)) httpErrors.push(text);
     else problems.push(`console.error: ${text}`);
+    if (text.startsWith('CSP violation') || text.includes('Content Security Policy')) cspViolations.push(`${page.url()}: ${text}`);
   });
   page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
   page.on('crash', () => problems.push('the page crashed'));

@@ -2,6 +2,7 @@
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { startStandIn, launchBrowser, openPage, signIn, DEMO } from './harness.mjs';
+import { cspViolations } from './harness.mjs';
 
 let api, browser, jpeg;
 before(async () => {
@@ -15,6 +16,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await api?.stop();
+  assert.deepEqual(cspViolations, [], 'no Content-Security-Policy violations');
 });
 beforeEach(() => api.clearFaults());
 

@@ -2,6 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startStandIn, launchBrowser, openPage } from './harness.mjs';
+import { cspViolations } from './harness.mjs';
 
 let api, browser;
 before(async () => {
@@ -11,6 +12,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await api?.stop();
+  assert.deepEqual(cspViolations, [], 'no Content-Security-Policy violations');
 });
 
 test('the release bundle loads with zero console errors and sends a signed-out student to sign-in', async () => {
@@ -56,4 +58,28 @@ test('the skip link and header work with the keyboard alone', async () => {
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Sign in');
   await page.keyboard.press('Enter');
   await page.waitForURL('**/login');
+});
+
+test('the page runs under a strict Content-Security-Policy with no inline script or style', async () => {
+  const html = await fetch(api.url + '/').then((r) => r.text());
+  const policy = html.match(/http-equiv="?Content-Security-Policy"? content="([^"]+)"/)?.[1];
+  assert.ok(policy, 'a CSP meta');
+  for (const directive of ["default-src 'none'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'", "object-src 'none'", "base-uri 'none'"]) {
+    assert.ok(policy.includes(directive), directive);
+  }
+  assert.ok(!/unsafe-inline|unsafe-eval'/.test(policy.replace("'wasm-unsafe-eval'", '')), policy);
+  assert.equal([...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>/g)].length, 0, 'no inline <script>');
+
+  // Every page the app renders, signed in, carries no style= attribute (CSP would block it).
+  const { page, problems } = await openPage(await browser.newContext());
+  await page.goto(api.url + '/login');
+  await page.getByLabel('Username').fill('testpress');
+  await page.getByLabel('Password').fill('demo1234');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  for (const [path, heading] of [['/me', 'Divya'], ['/users/18', 'Vinoth Kumar'], ['/me/edit', 'Edit profile']]) {
+    await page.goto(api.url + path);
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    assert.equal(await page.locator('[style]').count(), 0, `${path} has no style= attributes`);
+  }
+  assert.deepEqual(problems, []);
 });
