@@ -240,7 +240,7 @@ async fn send_reporting(
 }
 
 fn profile_from(value: Value) -> Result<Profile, ApiError> {
-    Profile::from_json(&value, crate::config::page_is_https()).map_err(|_| ApiError::BadResponse)
+    Profile::from_json(&value, &crate::config::page_origin()).map_err(|_| ApiError::BadResponse)
 }
 
 /// `POST /auth-token/` → the JWT.

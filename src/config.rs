@@ -85,9 +85,9 @@ pub fn api_url(path: &str) -> String {
     format!("{}{path}", api_base())
 }
 
-/// On an https page, plain-http images would be blocked as mixed content.
-pub fn page_is_https() -> bool {
-    web_sys::window().and_then(|w| w.location().protocol().ok()).is_some_and(|p| p == "https:")
+/// This page's origin (`https://app.example`), the only place plain-http images may come from.
+pub fn page_origin() -> String {
+    web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -289,7 +289,7 @@ mod tests {
 
     fn divya() -> Profile {
         let json = serde_json::from_str(include_str!("fixtures/me.json")).unwrap();
-        Profile::from_json(&json, true).unwrap()
+        Profile::from_json(&json, "https://app.example").unwrap()
     }
 
     #[test]

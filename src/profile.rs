@@ -134,13 +134,18 @@ impl Images {
     }
 }
 
-/// Only absolute http(s) URLs may become an image source: `javascript:`, `data:`, relative
-/// or garbage values are dropped (the avatar then shows initials). Plain http is refused on
-/// an https page, where it would be blocked as mixed content anyway.
-pub fn safe_image_url(raw: &str, page_is_https: bool) -> String {
+/// Only absolute http(s) URLs may become an image source, matching the app's CSP
+/// (`img-src 'self' https:`): https from anywhere, plain http only from the page's own origin
+/// (`own_origin`, e.g. `http://127.0.0.1:8080` in development). `javascript:`, `data:`,
+/// relative or garbage values are dropped, and the avatar shows initials instead.
+pub fn safe_image_url(raw: &str, own_origin: &str) -> String {
     let url = raw.trim();
     let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    let scheme_ok = lower.starts_with("https://") || (!page_is_https && lower.starts_with("http://"));
+    let own = !own_origin.is_empty()
+        && url.len() > own_origin.len()
+        && url[..own_origin.len()].eq_ignore_ascii_case(own_origin)
+        && url[own_origin.len()..].starts_with('/');
+    let scheme_ok = lower.starts_with("https://") || (lower.starts_with("http://") && own);
     let clean = !url.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\'));
     let has_host = url.split("://").nth(1).is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/'));
     if scheme_ok && clean && has_host && url.len() <= 2048 {
@@ -186,9 +191,10 @@ fn text(object: &serde_json::Map<String, Value>, key: &str) -> String {
 }
 
 impl Profile {
-    pub fn from_json(value: &Value, page_is_https: bool) -> Result<Profile, NotAnObject> {
+    /// `own_origin`: the page's origin, the one place plain-http images may come from.
+    pub fn from_json(value: &Value, own_origin: &str) -> Result<Profile, NotAnObject> {
         let object = value.as_object().ok_or(NotAnObject)?;
-        let image = |key: &str| safe_image_url(&text(object, key), page_is_https);
+        let image = |key: &str| safe_image_url(&text(object, key), own_origin);
         let mut profile = Profile {
             id: object.get("id").and_then(|v| v.as_u64().or_else(|| v.as_str()?.parse().ok())).filter(|id| *id > 0),
             username: text(object, "username"),
@@ -316,7 +322,7 @@ mod tests {
 
     #[test]
     fn parses_the_documented_me_example() {
-        let p = Profile::from_json(&serde_json::from_str(DOCS_ME).unwrap(), true).unwrap();
+        let p = Profile::from_json(&serde_json::from_str(DOCS_ME).unwrap(), "https://app.example").unwrap();
         assert_eq!(p.id, Some(17));
         assert_eq!((p.username.as_str(), p.name()), ("testpress", "Divya"));
         assert_eq!(p.gender, Some(Gender::Female));
@@ -329,7 +335,7 @@ mod tests {
 
     #[test]
     fn parses_the_documented_put_answer_with_codes() {
-        let p = Profile::from_json(&serde_json::from_str(DOCS_PUT).unwrap(), true).unwrap();
+        let p = Profile::from_json(&serde_json::from_str(DOCS_PUT).unwrap(), "https://app.example").unwrap();
         assert_eq!(p.id, None);
         assert_eq!(p.gender, Some(Gender::Female), "gender code 2");
         assert_eq!(p.state, "Tamil Nadu", "state_choices 31");
@@ -338,8 +344,8 @@ mod tests {
 
     #[test]
     fn a_put_answer_merges_onto_the_profile_it_updated() {
-        let before = Profile::from_json(&serde_json::from_str(DOCS_ME).unwrap(), true).unwrap();
-        let answer = Profile::from_json(&serde_json::from_str(DOCS_PUT).unwrap(), true).unwrap();
+        let before = Profile::from_json(&serde_json::from_str(DOCS_ME).unwrap(), "https://app.example").unwrap();
+        let answer = Profile::from_json(&serde_json::from_str(DOCS_PUT).unwrap(), "https://app.example").unwrap();
         let after = answer.merged_into(&before);
         assert_eq!((after.id, after.username.as_str(), after.batches.len()), (Some(17), "testpress", 11));
         assert_eq!(after.name(), "John Appleseed");
@@ -349,7 +355,7 @@ mod tests {
 
     #[test]
     fn tolerates_missing_null_and_wrong_typed_fields() {
-        let p = Profile::from_json(&json!({}), true).unwrap();
+        let p = Profile::from_json(&json!({}), "https://app.example").unwrap();
         assert_eq!(p, Profile { display_name: String::new(), ..Profile::default() });
         assert_eq!(p.name(), "Student");
         let weird = json!({
@@ -357,7 +363,7 @@ mod tests {
             "state_choices": 99, "batches": [null, 3, "", "  A  ", {"name": "B"}], "zip": 600069,
             "large_image": null, "medium_image": {"url": "x"}, "extra": {"nested": true}
         });
-        let p = Profile::from_json(&weird, true).unwrap();
+        let p = Profile::from_json(&weird, "https://app.example").unwrap();
         assert_eq!(p.id, Some(18));
         assert_eq!(p.username, "42");
         assert_eq!(p.name(), "42");
@@ -365,7 +371,7 @@ mod tests {
         assert_eq!(p.batches, ["A", "B"]);
         assert!(p.images.is_empty());
         for not_object in [json!(null), json!([1]), json!("me"), json!(17)] {
-            assert_eq!(Profile::from_json(&not_object, true), Err(NotAnObject));
+            assert_eq!(Profile::from_json(&not_object, "https://app.example"), Err(NotAnObject));
         }
     }
 
@@ -403,11 +409,15 @@ mod tests {
     }
 
     #[test]
-    fn only_http_image_urls_survive() {
-        assert_eq!(safe_image_url("https://cdn.example/a.jpeg", true), "https://cdn.example/a.jpeg");
-        assert_eq!(safe_image_url("http://127.0.0.1:8000/media/a.jpeg", false), "http://127.0.0.1:8000/media/a.jpeg");
+    fn only_https_or_own_origin_image_urls_survive() {
+        let own = "http://127.0.0.1:8080";
+        assert_eq!(safe_image_url("https://cdn.example/a.jpeg", own), "https://cdn.example/a.jpeg");
+        assert_eq!(safe_image_url("http://127.0.0.1:8080/media/a.jpeg", own), "http://127.0.0.1:8080/media/a.jpeg");
         for bad in [
             "http://cdn.example/a.jpeg",
+            "http://127.0.0.1:8000/media/a.jpeg",
+            "http://127.0.0.1:8080.evil.example/a.jpeg",
+            "http://127.0.0.1:8080",
             "javascript:alert(1)",
             "JAVASCRIPT:alert(1)",
             "data:image/png;base64,AAAA",
@@ -419,7 +429,8 @@ mod tests {
             "garbage",
             "",
         ] {
-            assert_eq!(safe_image_url(bad, true), "", "{bad}");
+            assert_eq!(safe_image_url(bad, own), "", "{bad}");
+            assert_eq!(safe_image_url(bad, "https://app.example"), "", "{bad}");
         }
     }
 

@@ -43,7 +43,7 @@ async fn settle() {
 
 fn divya() -> Profile {
     let json = serde_json::from_str(include_str!("../src/fixtures/me.json")).unwrap();
-    Profile::from_json(&json, true).unwrap()
+    Profile::from_json(&json, "https://app.example").unwrap()
 }
 
 fn images(base: &str) -> Images {
