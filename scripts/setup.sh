@@ -60,6 +60,11 @@ if [ "${1:-}" = "--browser" ]; then
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
   fi
+  if ! command -v openssl >/dev/null; then
+    step "Installing openssl (the end-to-end tests make a loopback TLS image host)"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openssl
+  fi
   command -v chromium >/dev/null || fail "chromium is still missing"
   command -v chromedriver >/dev/null || fail "chromedriver is still missing"
 fi
