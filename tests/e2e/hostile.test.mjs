@@ -140,3 +140,43 @@ test('/me with nulls everywhere, wrong types and unknown codes still shows a pro
   assert.equal(await page.getByRole('main').locator('img').count(), 0, 'no image from javascript:, data: or garbage URLs');
   assert.deepEqual(problems, []);
 });
+
+/** No answer at all: the browser's network layer refuses the connection. */
+for (const [name, pattern, setup, act] of [
+  ['sign-in', '**/api/v2.2/auth-token/', async (page) => { await page.goto(api.url + '/login'); },
+    async (page) => {
+      await page.getByLabel('Username').fill('testpress');
+      await page.getByLabel('Password').fill('demo1234');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+    }],
+  ['/me', '**/api/v2.2/me/', async () => {}, async (page) => { await page.goto(api.url + '/me'); }],
+  ['a user\'s page', '**/api/v2.2/users/19/', async () => {}, async (page) => { await page.goto(api.url + '/users/19'); }],
+  ['a save', '**/api/v2.2/users/17/', async (page) => {
+    await page.goto(api.url + '/me/edit');
+    await page.getByLabel('City').fill('Erode');
+  }, async (page) => { await page.getByRole('button', { name: 'Save changes' }).click(); }],
+]) {
+  test(`${name} with the connection refused`, async () => {
+    const { page, problems } = name === 'sign-in' ? await openPage(await browser.newContext()) : await signedInPage();
+    await setup(page);
+    await page.route(pattern, (route) => (route.request().method() === 'OPTIONS' ? route.continue() : route.abort('connectionrefused')));
+    await act(page);
+    const text = await assertSentence(page, `${name}, refused`);
+    assert.ok(text.includes("We couldn't reach Testpress"), text);
+    if (name === 'a save') assert.equal(await page.getByLabel('City').inputValue(), 'Erode');
+    assert.deepEqual(problems.filter((p) => !/ERR_|net::/.test(p)), []);
+  });
+}
+
+test('a request that never gets an answer is given up after 20 s, with a message and Retry', async () => {
+  const { page, problems } = await signedInPage();
+  await page.goto(api.url + '/me');
+  await page.getByRole('heading', { level: 1, name: 'Divya' }).waitFor();
+  await api.fault({ path: '/api/v2.2/users/19/', method: 'GET', delay_ms: 60_000, times: 1 });
+  await page.goto(api.url + '/users/19');
+  const alert = page.getByRole('alert');
+  await alert.getByText('Testpress is taking too long to answer. Please try again in a moment.').waitFor({ timeout: 30_000 });
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Priya Raman' }).waitFor();
+  assert.deepEqual(problems.filter((p) => !/ERR_|net::/.test(p)), []);
+});
