@@ -1,30 +1,20 @@
 // Editing the profile against the stand-in API: saving, validation, failures that keep
 // every typed value, drafts across reloads and sign-ins, and the unsaved-changes prompt.
-import { test, before, after, beforeEach } from 'node:test';
+import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStandIn, launchBrowser, openPage, signIn, DEMO } from './harness.mjs';
-import { cspViolations } from './harness.mjs';
+import { openPage, signIn, DEMO, standInAndBrowser } from './harness.mjs';
 
-let api, browser;
-before(async () => {
-  api = await startStandIn();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await api?.stop();
-  assert.deepEqual(cspViolations, [], 'no Content-Security-Policy violations');
-});
-beforeEach(() => api.clearFaults());
+const env = standInAndBrowser();
+beforeEach(() => env.api.clearFaults());
 
 const LABELS = ['First name', 'Last name', 'Email', 'Phone', 'Birth date', 'Gender', 'Address line 1',
   'Address line 2', 'City', 'State', 'PIN code'];
 
 /** Signs in as `username` and opens the edit form. */
 async function editing(username = 'testpress', options) {
-  const context = await browser.newContext(options?.contextOptions);
+  const context = await env.browser.newContext(options?.contextOptions);
   const tab = await openPage(context, options);
-  await tab.page.goto(api.url + '/login?next=%2Fme%2Fedit');
+  await tab.page.goto(env.api.url + '/login?next=%2Fme%2Fedit');
   await signIn(tab.page, { username, password: DEMO.password });
   await tab.page.waitForURL('**/me/edit');
   await tab.page.getByLabel('First name').waitFor();
@@ -35,10 +25,10 @@ async function editing(username = 'testpress', options) {
 
 /** What the server now holds for `username`, read through its own API. */
 async function serverProfile(username) {
-  const auth = await fetch(`${api.url}/api/v2.2/auth-token/`, {
+  const auth = await fetch(`${env.api.url}/api/v2.2/auth-token/`, {
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO.password }),
   }).then((r) => r.json());
-  return fetch(`${api.url}/api/v2.2/me/`, { headers: { authorization: `JWT ${auth.token}` } }).then((r) => r.json());
+  return fetch(`${env.api.url}/api/v2.2/me/`, { headers: { authorization: `JWT ${auth.token}` } }).then((r) => r.json());
 }
 
 test('the form is prefilled, labelled, and carries autocomplete and inputmode hints', async () => {
@@ -122,7 +112,7 @@ test('a blurred field is checked at once', async () => {
 
 test('a server-side field error appears beside its field, and the general one above the form', async () => {
   const { page } = await editing('testpress');
-  await api.fault({
+  await env.api.fault({
     path: '/api/v2.2/users/17/', method: 'PUT', status: 400, times: 1,
     body: JSON.stringify({ phone: ['This phone number is already registered.'], non_field_errors: ['Please review your details.'] }),
   });
@@ -146,11 +136,11 @@ test('a network failure, a timeout-like 5xx and a 429 during save keep every typ
   await page.getByRole('alert').getByText("We couldn't reach Testpress. Check your internet connection and try again. Your changes are still here; save again when you're ready.").waitFor();
   await page.unroute('**/api/v2.2/users/21/');
 
-  await api.fault({ path: '/api/v2.2/users/21/', method: 'PUT', status: 502, body: '<html>Bad Gateway</html>', content_type: 'text/html', times: 1 });
+  await env.api.fault({ path: '/api/v2.2/users/21/', method: 'PUT', status: 502, body: '<html>Bad Gateway</html>', content_type: 'text/html', times: 1 });
   await page.getByRole('button', { name: 'Save changes' }).click();
   await page.getByRole('alert').getByText(/Testpress is having trouble right now/).waitFor();
 
-  await api.fault({ path: '/api/v2.2/users/21/', method: 'PUT', status: 429, headers: { 'Retry-After': '20' }, body: '{"detail": "Request was throttled."}', times: 1 });
+  await env.api.fault({ path: '/api/v2.2/users/21/', method: 'PUT', status: 429, headers: { 'Retry-After': '20' }, body: '{"detail": "Request was throttled."}', times: 1 });
   await page.getByRole('button', { name: 'Save changes' }).click();
   await page.getByRole('alert').getByText(/Please wait 20 seconds/).waitFor();
 
@@ -167,7 +157,7 @@ test('a network failure, a timeout-like 5xx and a 429 during save keep every typ
 
 test('the save button is disabled while saving', async () => {
   const { page } = await editing('testpress');
-  await api.fault({ path: '/api/v2.2/users/17/', method: 'PUT', delay_ms: 1500, times: 1 });
+  await env.api.fault({ path: '/api/v2.2/users/17/', method: 'PUT', delay_ms: 1500, times: 1 });
   await page.getByLabel('City').fill('Madurai');
   await page.getByRole('button', { name: 'Save changes' }).click();
   const busy = page.getByRole('button', { name: 'Saving…' });
@@ -195,9 +185,9 @@ test('a reload mid-edit brings the draft back; Discard clears it', async () => {
 test('a session that expires mid-edit: sign in again and the draft is back', async () => {
   const { page, problems } = await editing('testpress');
   await page.getByLabel('Address line 1').fill('12 Anna Salai');
-  await api.fault({ path: '/api/v2.2/users/17/', method: 'PUT', status: 401, body: '{"detail": "Signature has expired."}', times: 1 });
+  await env.api.fault({ path: '/api/v2.2/users/17/', method: 'PUT', status: 401, body: '{"detail": "Signature has expired."}', times: 1 });
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await page.waitForURL(api.url + '/login?next=%2Fme%2Fedit');
+  await page.waitForURL(env.api.url + '/login?next=%2Fme%2Fedit');
   await page.getByText('Your session has expired. Please sign in again.').waitFor();
   await signIn(page);
   await page.waitForURL('**/me/edit');
@@ -210,22 +200,22 @@ test('a session that expires mid-edit: sign in again and the draft is back', asy
 });
 
 test('a token that expires on the clock while editing: Save leads to sign-in, then the draft', async () => {
-  await api.settings({ token_ttl_secs: 12 }); // the app treats the last 10 s as expired
+  await env.api.settings({ token_ttl_secs: 12 }); // the app treats the last 10 s as expired
   try {
     const { page, puts, problems } = await editing('meera');
     await page.getByLabel('City').fill('Tiruchirappalli');
     await page.waitForTimeout(2500);
     await page.getByRole('button', { name: 'Save changes' }).click();
-    await page.waitForURL(api.url + '/login?next=%2Fme%2Fedit');
+    await page.waitForURL(env.api.url + '/login?next=%2Fme%2Fedit');
     await page.getByText('Your session has expired. Please sign in again.').waitFor();
     assert.deepEqual(puts, [], 'an expired token is not sent');
-    await api.settings({ token_ttl_secs: 7 * 24 * 3600 });
+    await env.api.settings({ token_ttl_secs: 7 * 24 * 3600 });
     await signIn(page, { username: 'meera', password: DEMO.password });
     await page.getByText("We restored the changes you hadn't saved yet.").waitFor();
     assert.equal(await page.getByLabel('City').inputValue(), 'Tiruchirappalli');
     assert.deepEqual(problems, []);
   } finally {
-    await api.settings({ token_ttl_secs: 7 * 24 * 3600 });
+    await env.api.settings({ token_ttl_secs: 7 * 24 * 3600 });
   }
 });
 

@@ -4,6 +4,8 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { join, resolve } from 'node:path';
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -105,4 +107,25 @@ export async function signIn(page, { username, password } = DEMO) {
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => url.pathname !== '/login');
+}
+
+/**
+ * The usual test-file setup: a stand-in serving the built app and a browser, started before
+ * the file's tests and stopped after them, when the file also fails on any CSP violation.
+ * Returns `{ api, browser }`, filled in once `before` has run; `setup(env)` runs after that,
+ * for a file's own preparation.
+ */
+export function standInAndBrowser({ standInArgs = [], browserArgs = [], setup } = {}) {
+  const env = {};
+  before(async () => {
+    env.api = await startStandIn(standInArgs);
+    env.browser = await launchBrowser(browserArgs);
+    await setup?.(env);
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.api?.stop();
+    assert.deepEqual(cspViolations, [], 'no Content-Security-Policy violations');
+  });
+  return env;
 }

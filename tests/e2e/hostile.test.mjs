@@ -1,24 +1,19 @@
 // Hostile answers from the API, through the stand-in's fault injection: for sign-in, /me/,
 // /users/{id}/ and the save, every kind of broken answer must leave a working app: no panic,
 // a sentence for the student with a way forward, navigation intact, typed edits kept.
-import { test, before, after, beforeEach } from 'node:test';
+import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStandIn, launchBrowser, openPage, signIn, DEMO, cspViolations } from './harness.mjs';
+import { openPage, signIn, DEMO, standInAndBrowser } from './harness.mjs';
 
-let api, browser, token;
-before(async () => {
-  api = await startStandIn();
-  browser = await launchBrowser();
-  token = await fetch(`${api.url}/api/v2.2/auth-token/`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(DEMO),
-  }).then((r) => r.json()).then((b) => b.token);
+let token;
+const env = standInAndBrowser({
+  setup: async () => {
+    token = await fetch(`${env.api.url}/api/v2.2/auth-token/`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(DEMO),
+    }).then((r) => r.json()).then((b) => b.token);
+  },
 });
-after(async () => {
-  await browser?.close();
-  await api?.stop();
-  assert.deepEqual(cspViolations, [], 'no Content-Security-Policy violations');
-});
-beforeEach(() => api.clearFaults());
+beforeEach(() => env.api.clearFaults());
 
 const MB = 1024 * 1024;
 /** Answers that can never be read as what the app asked for. */
@@ -49,30 +44,30 @@ async function assertSentence(page, where) {
 }
 
 async function signedInPage(viewport) {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   await context.addInitScript((t) => localStorage.setItem('testpress.token', t), token);
   return openPage(context, viewport);
 }
 
 /** Still navigable: the header takes the student to their profile. */
 async function assertNavigable(page) {
-  await api.clearFaults();
+  await env.api.clearFaults();
   await page.getByRole('link', { name: 'My profile' }).first().click();
   await page.getByRole('heading', { level: 1, name: 'Divya' }).waitFor();
 }
 
 for (const [name, fault] of Object.entries(BROKEN)) {
   test(`sign-in answered with ${name}`, async () => {
-    const { page, problems } = await openPage(await browser.newContext());
-    await page.goto(api.url + '/login');
-    await api.fault({ path: '/api/v2.2/auth-token/', ...fault });
+    const { page, problems } = await openPage(await env.browser.newContext());
+    await page.goto(env.api.url + '/login');
+    await env.api.fault({ path: '/api/v2.2/auth-token/', ...fault });
     await page.getByLabel('Username').fill('testpress');
     await page.getByLabel('Password').fill('demo1234');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await assertSentence(page, `sign-in, ${name}`);
     assert.equal(await page.getByLabel('Username').inputValue(), 'testpress', 'typed values kept');
     assert.equal(await page.getByRole('button', { name: 'Sign in' }).isEnabled(), true, 'can try again');
-    await api.clearFaults();
+    await env.api.clearFaults();
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL('**/me');
     assert.deepEqual(problems.filter((p) => !/ERR_|net::/.test(p)), []);
@@ -80,10 +75,10 @@ for (const [name, fault] of Object.entries(BROKEN)) {
 
   test(`/me answered with ${name}`, async () => {
     const { page, problems } = await signedInPage();
-    await api.fault({ path: '/api/v2.2/me/', method: 'GET', ...fault });
-    await page.goto(api.url + '/me');
+    await env.api.fault({ path: '/api/v2.2/me/', method: 'GET', ...fault });
+    await page.goto(env.api.url + '/me');
     await assertSentence(page, `/me, ${name}`);
-    await api.clearFaults();
+    await env.api.clearFaults();
     await page.getByRole('button', { name: 'Try again' }).click();
     await page.getByRole('heading', { level: 1, name: 'Divya' }).waitFor();
     assert.deepEqual(problems.filter((p) => !/ERR_|net::/.test(p)), []);
@@ -91,10 +86,10 @@ for (const [name, fault] of Object.entries(BROKEN)) {
 
   test(`a user's page answered with ${name}`, async () => {
     const { page, problems } = await signedInPage();
-    await page.goto(api.url + '/me');
+    await page.goto(env.api.url + '/me');
     await page.getByRole('heading', { level: 1, name: 'Divya' }).waitFor();
-    await api.fault({ path: '/api/v2.2/users/19/', method: 'GET', ...fault });
-    await page.goto(api.url + '/users/19');
+    await env.api.fault({ path: '/api/v2.2/users/19/', method: 'GET', ...fault });
+    await page.goto(env.api.url + '/users/19');
     await assertSentence(page, `/users/19, ${name}`);
     await assertNavigable(page);
     assert.deepEqual(problems.filter((p) => !/ERR_|net::/.test(p)), []);
@@ -102,10 +97,10 @@ for (const [name, fault] of Object.entries(BROKEN)) {
 
   test(`a save answered with ${name} keeps every typed value`, async () => {
     const { page, problems } = await signedInPage();
-    await page.goto(api.url + '/me/edit');
+    await page.goto(env.api.url + '/me/edit');
     await page.getByLabel('City').fill('Vellore');
     await page.getByLabel('Address line 2').fill('Opposite the fort');
-    await api.fault({ path: '/api/v2.2/users/17/', method: 'PUT', ...fault });
+    await env.api.fault({ path: '/api/v2.2/users/17/', method: 'PUT', ...fault });
     await page.getByRole('button', { name: 'Save changes' }).click();
     await assertSentence(page, `save, ${name}`);
     assert.equal(await page.getByLabel('City').inputValue(), 'Vellore');
@@ -127,8 +122,8 @@ test('/me with nulls everywhere, wrong types and unknown codes still shows a pro
     large_image: null, medium_image: 'javascript:alert(1)', small_image: 'data:image/png;base64,AAAA',
     x_small_image: 'not a url', mini_image: 'http://mixed.example/a.jpg', extra: { nested: [1, 2] },
   };
-  await api.fault({ path: '/api/v2.2/me/', method: 'GET', body: JSON.stringify(weird) });
-  await page.goto(api.url + '/me');
+  await env.api.fault({ path: '/api/v2.2/me/', method: 'GET', body: JSON.stringify(weird) });
+  await page.goto(env.api.url + '/me');
   await page.getByRole('heading', { level: 1, name: '42' }).waitFor();
   const terms = await page.locator('dl.details dt').allInnerTexts();
   const values = await page.locator('dl.details dd').allInnerTexts();
@@ -143,21 +138,21 @@ test('/me with nulls everywhere, wrong types and unknown codes still shows a pro
 
 /** No answer at all: the browser's network layer refuses the connection. */
 for (const [name, pattern, setup, act] of [
-  ['sign-in', '**/api/v2.2/auth-token/', async (page) => { await page.goto(api.url + '/login'); },
+  ['sign-in', '**/api/v2.2/auth-token/', async (page) => { await page.goto(env.api.url + '/login'); },
     async (page) => {
       await page.getByLabel('Username').fill('testpress');
       await page.getByLabel('Password').fill('demo1234');
       await page.getByRole('button', { name: 'Sign in' }).click();
     }],
-  ['/me', '**/api/v2.2/me/', async () => {}, async (page) => { await page.goto(api.url + '/me'); }],
-  ['a user\'s page', '**/api/v2.2/users/19/', async () => {}, async (page) => { await page.goto(api.url + '/users/19'); }],
+  ['/me', '**/api/v2.2/me/', async () => {}, async (page) => { await page.goto(env.api.url + '/me'); }],
+  ['a user\'s page', '**/api/v2.2/users/19/', async () => {}, async (page) => { await page.goto(env.api.url + '/users/19'); }],
   ['a save', '**/api/v2.2/users/17/', async (page) => {
-    await page.goto(api.url + '/me/edit');
+    await page.goto(env.api.url + '/me/edit');
     await page.getByLabel('City').fill('Erode');
   }, async (page) => { await page.getByRole('button', { name: 'Save changes' }).click(); }],
 ]) {
   test(`${name} with the connection refused`, async () => {
-    const { page, problems } = name === 'sign-in' ? await openPage(await browser.newContext()) : await signedInPage();
+    const { page, problems } = name === 'sign-in' ? await openPage(await env.browser.newContext()) : await signedInPage();
     await setup(page);
     await page.route(pattern, (route) => (route.request().method() === 'OPTIONS' ? route.continue() : route.abort('connectionrefused')));
     await act(page);
@@ -170,10 +165,10 @@ for (const [name, pattern, setup, act] of [
 
 test('a request that never gets an answer is given up after 20 s, with a message and Retry', async () => {
   const { page, problems } = await signedInPage();
-  await page.goto(api.url + '/me');
+  await page.goto(env.api.url + '/me');
   await page.getByRole('heading', { level: 1, name: 'Divya' }).waitFor();
-  await api.fault({ path: '/api/v2.2/users/19/', method: 'GET', delay_ms: 60_000, times: 1 });
-  await page.goto(api.url + '/users/19');
+  await env.api.fault({ path: '/api/v2.2/users/19/', method: 'GET', delay_ms: 60_000, times: 1 });
+  await page.goto(env.api.url + '/users/19');
   const alert = page.getByRole('alert');
   await alert.getByText('Testpress is taking too long to answer. Please try again in a moment.').waitFor({ timeout: 30_000 });
   await alert.getByRole('button', { name: 'Try again' }).click();

@@ -1,36 +1,30 @@
 // Choosing, cropping and uploading a photo against the stand-in API.
-import { test, before, after, beforeEach } from 'node:test';
+import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStandIn, launchBrowser, openPage, signIn, DEMO } from './harness.mjs';
-import { cspViolations } from './harness.mjs';
+import { openPage, signIn, DEMO, standInAndBrowser } from './harness.mjs';
 
-let api, browser, jpeg;
-before(async () => {
-  api = await startStandIn();
-  browser = await launchBrowser();
-  // A real JPEG (600×540) the stand-in generated for a seeded user: our "camera photo".
-  const token = await tokenFor('priya');
-  const me = await fetch(`${api.url}/api/v2.2/me/`, { headers: { authorization: `JWT ${token}` } }).then((r) => r.json());
-  jpeg = Buffer.from(await fetch(me.photo).then((r) => r.arrayBuffer()));
+let jpeg;
+const env = standInAndBrowser({
+  setup: async () => {
+    // A real JPEG (600×540) the stand-in generated for a seeded user: our "camera photo".
+    const token = await tokenFor('priya');
+    const me = await fetch(`${env.api.url}/api/v2.2/me/`, { headers: { authorization: `JWT ${token}` } }).then((r) => r.json());
+    jpeg = Buffer.from(await fetch(me.photo).then((r) => r.arrayBuffer()));
+  },
 });
-after(async () => {
-  await browser?.close();
-  await api?.stop();
-  assert.deepEqual(cspViolations, [], 'no Content-Security-Policy violations');
-});
-beforeEach(() => api.clearFaults());
+beforeEach(() => env.api.clearFaults());
 
 async function tokenFor(username) {
-  const r = await fetch(`${api.url}/api/v2.2/auth-token/`, {
+  const r = await fetch(`${env.api.url}/api/v2.2/auth-token/`, {
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO.password }),
   });
   return (await r.json()).token;
 }
 
 async function editing(username) {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const tab = await openPage(context);
-  await tab.page.goto(api.url + '/login?next=%2Fme%2Fedit');
+  await tab.page.goto(env.api.url + '/login?next=%2Fme%2Fedit');
   await signIn(tab.page, { username, password: DEMO.password });
   await tab.page.getByLabel('Choose a new photo').waitFor();
   const puts = [];
@@ -53,7 +47,7 @@ test('a chosen photo is cropped with the keyboard, uploaded with progress, and s
   const zoom = Number(await page.getByLabel('Zoom').inputValue());
   assert.ok(zoom >= 1.2, `zoomed with the keyboard (${zoom})`);
 
-  await api.fault({ path: '/api/v2.2/users/18/', method: 'PUT', delay_ms: 800, times: 1 });
+  await env.api.fault({ path: '/api/v2.2/users/18/', method: 'PUT', delay_ms: 800, times: 1 });
   await page.getByRole('button', { name: 'Upload photo' }).click();
   await page.getByRole('progressbar').waitFor();
   await page.getByRole('status').filter({ hasText: 'Your new photo is saved.' }).waitFor();
@@ -66,7 +60,7 @@ test('a chosen photo is cropped with the keyboard, uploaded with progress, and s
   assert.ok(!sent.photo.startsWith('data:'), 'base64 without a data: prefix');
 
   // The server made the five variants.
-  const me = await fetch(`${api.url}/api/v2.2/me/`, { headers: { authorization: `JWT ${await tokenFor('Vinoth')}` } }).then((r) => r.json());
+  const me = await fetch(`${env.api.url}/api/v2.2/me/`, { headers: { authorization: `JWT ${await tokenFor('Vinoth')}` } }).then((r) => r.json());
   const sizes = await page.evaluate(async (urls) => Promise.all(urls.map((u) => new Promise((ok) => {
     const img = new Image();
     img.onload = () => ok([img.naturalWidth, img.naturalHeight]);
@@ -123,10 +117,10 @@ test('a photo the server refuses, or a failed upload, is explained and kept for 
   const { page, problems } = await editing('arjun');
   await page.getByLabel('Choose a new photo').setInputFiles({ name: 'me.jpg', mimeType: 'image/jpeg', buffer: jpeg });
   await page.getByRole('img', { name: 'Crop preview' }).waitFor();
-  await api.fault({ path: '/api/v2.2/users/20/', method: 'PUT', status: 400, times: 1, body: '{"photo": ["Upload a valid image."]}' });
+  await env.api.fault({ path: '/api/v2.2/users/20/', method: 'PUT', status: 400, times: 1, body: '{"photo": ["Upload a valid image."]}' });
   await page.getByRole('button', { name: 'Upload photo' }).click();
   await page.getByRole('alert').getByText('Upload a valid image.').waitFor();
-  await api.fault({ path: '/api/v2.2/users/20/', method: 'PUT', status: 503, times: 1, body: '' });
+  await env.api.fault({ path: '/api/v2.2/users/20/', method: 'PUT', status: 503, times: 1, body: '' });
   await page.getByRole('button', { name: 'Upload photo' }).click();
   await page.getByRole('alert').getByText(/Testpress is having trouble right now.*Your photo is still selected/).waitFor();
   await page.getByRole('button', { name: 'Upload photo' }).click();

@@ -1,30 +1,20 @@
 // Sign-in, the session, my profile, a user's page and avatars, against the stand-in API.
-import { test, before, after, beforeEach } from 'node:test';
+import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStandIn, launchBrowser, openPage, signIn } from './harness.mjs';
-import { cspViolations } from './harness.mjs';
+import { openPage, signIn, standInAndBrowser } from './harness.mjs';
 
-let api, browser;
-before(async () => {
-  api = await startStandIn();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await api?.stop();
-  assert.deepEqual(cspViolations, [], 'no Content-Security-Policy violations');
-});
+const env = standInAndBrowser();
 beforeEach(async () => {
-  await api.clearFaults();
-  await api.settings({ token_ttl_secs: 7 * 24 * 3600 });
+  await env.api.clearFaults();
+  await env.api.settings({ token_ttl_secs: 7 * 24 * 3600 });
 });
 
 const TOKEN_KEY = 'testpress.token';
 
 async function signedInPage(options) {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const tab = await openPage(context, options);
-  await tab.page.goto(api.url + '/login');
+  await tab.page.goto(env.api.url + '/login');
   await signIn(tab.page);
   await tab.page.waitForURL('**/me');
   return { context, ...tab };
@@ -55,9 +45,9 @@ test('signing in as testpress shows Divya\'s details and her 11 batches', async 
 });
 
 test('a sparse profile reads "Not provided" instead of blank labels', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const { page, problems } = await openPage(context);
-  await page.goto(api.url + '/login');
+  await page.goto(env.api.url + '/login');
   await signIn(page, { username: 'arjun', password: 'demo1234' });
   await page.getByRole('heading', { level: 1, name: 'Arjun' }).waitFor();
   for (const term of ['Birth date', 'Gender', 'Address', 'City', 'State', 'PIN code']) {
@@ -70,7 +60,7 @@ test('a sparse profile reads "Not provided" instead of blank labels', async () =
 
 test('another user\'s page shows public fields only, with an initials avatar when there is no photo', async () => {
   const { page, problems } = await signedInPage();
-  await page.goto(api.url + '/users/18');
+  await page.goto(env.api.url + '/users/18');
   await page.getByRole('heading', { level: 1, name: 'Vinoth Kumar' }).waitFor();
   await page.getByText('@Vinoth').waitFor();
   const main = page.getByRole('main');
@@ -84,11 +74,11 @@ test('another user\'s page shows public fields only, with an initials avatar whe
 
 test('one\'s own id goes to /me; unknown and non-numeric ids show not-found', async () => {
   const { page, problems, httpErrors } = await signedInPage();
-  await page.goto(api.url + '/users/17');
+  await page.goto(env.api.url + '/users/17');
   await page.waitForURL('**/me');
   await page.getByRole('heading', { level: 1, name: 'Divya' }).waitFor();
   for (const path of ['/users/999', '/users/abc', '/users/0']) {
-    await page.goto(api.url + path);
+    await page.goto(env.api.url + path);
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();
   }
   assert.deepEqual(problems, []);
@@ -99,7 +89,7 @@ test('a network failure on a user\'s page says so and Retry recovers', async () 
   const { page, problems } = await signedInPage();
   // The browser's network layer fails the request: no answer at all reaches the app.
   await page.route('**/api/v2.2/users/19/', (route) => route.abort('connectionrefused'));
-  await page.goto(api.url + '/users/19');
+  await page.goto(env.api.url + '/users/19');
   const alert = page.getByRole('alert');
   await alert.getByText("We couldn't reach Testpress. Check your internet connection and try again.").waitFor();
   await page.unroute('**/api/v2.2/users/19/');
@@ -110,10 +100,10 @@ test('a network failure on a user\'s page says so and Retry recovers', async () 
 });
 
 test('a 503 on /me says Testpress is having trouble and Retry recovers', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const { page } = await openPage(context);
-  await page.goto(api.url + '/login');
-  await api.fault({ path: '/api/v2.2/me/', status: 503, body: '<html>Service Unavailable</html>', content_type: 'text/html', times: 1 });
+  await page.goto(env.api.url + '/login');
+  await env.api.fault({ path: '/api/v2.2/me/', status: 503, body: '<html>Service Unavailable</html>', content_type: 'text/html', times: 1 });
   await signIn(page);
   const alert = page.getByRole('alert');
   await alert.getByText('Testpress is having trouble right now. Please try again in a few minutes.').waitFor();
@@ -122,9 +112,9 @@ test('a 503 on /me says Testpress is having trouble and Retry recovers', async (
 });
 
 test('a wrong password shows the server\'s sentence and keeps the student on sign-in', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const { page, problems } = await openPage(context);
-  await page.goto(api.url + '/login');
+  await page.goto(env.api.url + '/login');
   await page.getByLabel('Username').fill('testpress');
   await page.getByLabel('Password').fill('not-the-password');
   await page.getByLabel('Password').press('Enter');
@@ -136,11 +126,11 @@ test('a wrong password shows the server\'s sentence and keeps the student on sig
 });
 
 test('empty fields are refused before any request, and the first is focused', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const { page } = await openPage(context);
   const posts = [];
   page.on('request', (r) => { if (r.url().includes('/auth-token/')) posts.push(r.url()); });
-  await page.goto(api.url + '/login');
+  await page.goto(env.api.url + '/login');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByText('Enter your username.').waitFor();
   await page.getByText('Enter your password.').waitFor();
@@ -150,16 +140,16 @@ test('empty fields are refused before any request, and the first is focused', as
 });
 
 test('throttling and server errors at sign-in are explained in words', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const { page, problems } = await openPage(context);
-  await page.goto(api.url + '/login');
-  await api.fault({ path: '/api/v2.2/auth-token/', status: 429, headers: { 'Retry-After': '38' }, body: '{"detail": "Request was throttled. Expected available in 38 seconds."}', times: 1 });
+  await page.goto(env.api.url + '/login');
+  await env.api.fault({ path: '/api/v2.2/auth-token/', status: 429, headers: { 'Retry-After': '38' }, body: '{"detail": "Request was throttled. Expected available in 38 seconds."}', times: 1 });
   await signInAttempt(page);
   await page.getByRole('alert').getByText('Too many attempts. Please wait 38 seconds and try again.').waitFor();
-  await api.fault({ path: '/api/v2.2/auth-token/', status: 500, body: 'Internal Server Error', content_type: 'text/plain', times: 1 });
+  await env.api.fault({ path: '/api/v2.2/auth-token/', status: 500, body: 'Internal Server Error', content_type: 'text/plain', times: 1 });
   await signInAttempt(page);
   await page.getByRole('alert').getByText('Testpress is having trouble right now. Please try again in a few minutes.').waitFor();
-  await api.fault({ path: '/api/v2.2/auth-token/', body: '<html>not json</html>', content_type: 'text/html', times: 1 });
+  await env.api.fault({ path: '/api/v2.2/auth-token/', body: '<html>not json</html>', content_type: 'text/html', times: 1 });
   await signInAttempt(page);
   await page.getByRole('alert').getByText("Testpress sent an answer we couldn't read. Please try again in a few minutes.").waitFor();
   // And then it works.
@@ -177,10 +167,10 @@ async function signInAttempt(page) {
 }
 
 test('the sign-in button is disabled while signing in', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const { page } = await openPage(context);
-  await page.goto(api.url + '/login');
-  await api.fault({ path: '/api/v2.2/auth-token/', delay_ms: 1500, times: 1 });
+  await page.goto(env.api.url + '/login');
+  await env.api.fault({ path: '/api/v2.2/auth-token/', delay_ms: 1500, times: 1 });
   await page.getByLabel('Username').fill('testpress');
   await page.getByLabel('Password').fill('demo1234');
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -191,17 +181,17 @@ test('the sign-in button is disabled while signing in', async () => {
 });
 
 test('an expired token sends the student to sign in with a message, then back to the same page', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const { page, problems } = await openPage(context);
-  await api.settings({ token_ttl_secs: 12 }); // the app treats the last 10 s as expired
-  await page.goto(api.url + '/login?next=%2Fusers%2F19');
+  await env.api.settings({ token_ttl_secs: 12 }); // the app treats the last 10 s as expired
+  await page.goto(env.api.url + '/login?next=%2Fusers%2F19');
   await signIn(page);
   await page.waitForURL('**/users/19');
   await page.getByRole('heading', { level: 1, name: 'Priya Raman' }).waitFor();
-  await api.settings({ token_ttl_secs: 7 * 24 * 3600 });
+  await env.api.settings({ token_ttl_secs: 7 * 24 * 3600 });
   await page.waitForTimeout(2500);
   await page.reload();
-  await page.waitForURL(api.url + '/login?next=%2Fusers%2F19');
+  await page.waitForURL(env.api.url + '/login?next=%2Fusers%2F19');
   await page.getByRole('status').getByText('Your session has expired. Please sign in again.').waitFor();
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), TOKEN_KEY), null, 'the expired token is gone');
   await signIn(page);
@@ -212,9 +202,9 @@ test('an expired token sends the student to sign in with a message, then back to
 
 test('a 401 from the server mid-session signs out and returns the student afterwards', async () => {
   const { page, problems } = await signedInPage();
-  await api.fault({ path: '/api/v2.2/users/21/', status: 401, body: '{"detail": "Signature has expired."}', times: 1 });
-  await page.goto(api.url + '/users/21');
-  await page.waitForURL(api.url + '/login?next=%2Fusers%2F21');
+  await env.api.fault({ path: '/api/v2.2/users/21/', status: 401, body: '{"detail": "Signature has expired."}', times: 1 });
+  await page.goto(env.api.url + '/users/21');
+  await page.waitForURL(env.api.url + '/login?next=%2Fusers%2F21');
   await page.getByText('Your session has expired. Please sign in again.').waitFor();
   await signIn(page);
   await page.getByRole('heading', { level: 1, name: 'Meera Krishnan' }).waitFor();
@@ -223,11 +213,11 @@ test('a 401 from the server mid-session signs out and returns the student afterw
 
 test('a 403 with a Testpress error code shows the server\'s title and message', async () => {
   const { page } = await signedInPage();
-  await api.fault({
+  await env.api.fault({
     path: '/api/v2.2/users/20/', status: 403, times: 1,
     body: JSON.stringify({ detail: { error_code: 'parallel_login_restriction', title: 'Signed in elsewhere', message: 'You are signed in on another device.' } }),
   });
-  await page.goto(api.url + '/users/20');
+  await page.goto(env.api.url + '/users/20');
   await page.getByRole('alert').getByText('Signed in elsewhere: You are signed in on another device.').waitFor();
   assert.equal(new URL(page.url()).pathname, '/users/20', 'not signed out');
 });
@@ -235,14 +225,14 @@ test('a 403 with a Testpress error code shows the server\'s title and message', 
 test('signing out in one tab signs out the other; signing in there signs this one in', async () => {
   const { context, page: first } = await signedInPage();
   const { page: second, problems } = await openPage(context);
-  await second.goto(api.url + '/users/18');
+  await second.goto(env.api.url + '/users/18');
   await second.getByRole('heading', { level: 1, name: 'Vinoth Kumar' }).waitFor();
   const navigations = [];
   second.on('framenavigated', (f) => { if (f === second.mainFrame()) navigations.push(f.url()); });
 
   await first.getByRole('button', { name: 'Sign out' }).click();
   await first.waitForURL('**/login');
-  await second.waitForURL(api.url + '/login?next=%2Fusers%2F18');
+  await second.waitForURL(env.api.url + '/login?next=%2Fusers%2F18');
   await second.getByRole('heading', { name: 'Sign in' }).waitFor();
 
   await signIn(first);
@@ -254,12 +244,12 @@ test('signing out in one tab signs out the other; signing in there signs this on
 });
 
 test('a garbage token in localStorage leads to a clean sign-in page', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const { page, problems, httpErrors } = await openPage(context);
   for (const garbage of ['garbage', 'a.b.c', '{"token": 1}', 'x'.repeat(100000)]) {
-    await page.goto(api.url + '/login');
+    await page.goto(env.api.url + '/login');
     await page.evaluate(([k, v]) => localStorage.setItem(k, v), [TOKEN_KEY, garbage]);
-    await page.goto(api.url + '/me');
+    await page.goto(env.api.url + '/me');
     await page.waitForURL('**/login');
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     assert.equal(await page.evaluate((k) => localStorage.getItem(k), TOKEN_KEY), null);
@@ -269,20 +259,20 @@ test('a garbage token in localStorage leads to a clean sign-in page', async () =
 });
 
 test('next= only returns to paths of this app', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const { page } = await openPage(context);
-  await page.goto(api.url + '/login?next=' + encodeURIComponent('//evil.example/steal'));
+  await page.goto(env.api.url + '/login?next=' + encodeURIComponent('//evil.example/steal'));
   await signIn(page);
-  await page.waitForURL(api.url + '/me');
+  await page.waitForURL(env.api.url + '/me');
 });
 
 test('with storage blocked the session lives in the tab, and a notice says so', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   await context.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
   });
   const { page, problems } = await openPage(context);
-  await page.goto(api.url + '/login');
+  await page.goto(env.api.url + '/login');
   await page.getByText('you will stay signed in only while this tab is open').waitFor();
   await signIn(page);
   await page.getByRole('heading', { level: 1, name: 'Divya' }).waitFor();
@@ -311,7 +301,7 @@ test('the profile avatar loads a smaller file on a phone than on a wide screen',
 
 test('an avatar whose file fails to load falls back to initials', async () => {
   const { page, problems, httpErrors } = await signedInPage();
-  await page.goto(api.url + '/users/19');
+  await page.goto(env.api.url + '/users/19');
   await page.getByRole('heading', { level: 1, name: 'Priya Raman' }).waitFor();
   // Break every image file, then load the page afresh.
   await page.route('**/media/**', (route) => route.fulfill({ status: 404, body: 'gone' }));
