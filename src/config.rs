@@ -1,13 +1,31 @@
 //! Runtime configuration, read once at start from `config.json` beside `index.html`, so one
-//! build can be deployed against any Testpress API.
+//! build can be deployed against any Testpress API, under any institute's name.
+//!
+//! Every entry is checked on its own: a bad one is ignored with a console warning and the
+//! rest still apply. Nothing in this file can stop the app from starting.
 
-/// Where the API lives: `""` for this page's own origin, else an origin like
-/// `https://demo.testpress.in` (no trailing slash).
+use crate::brand::Rgb;
+use serde_json::Value;
+
+/// How the institute running the portal presents itself (all optional).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct AppConfig {
-    pub api_base: String,
+pub struct Institute {
+    pub name: Option<String>,
+    /// Same-origin path (`/logo.svg`) or an https URL.
+    pub logo: Option<String>,
+    pub color: Option<Rgb>,
 }
 
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AppConfig {
+    /// `""` for this page's own origin, else an origin like `https://demo.testpress.in`.
+    pub api_base: String,
+    pub institute: Institute,
+    /// Where "Forgot password?" leads; no link without it.
+    pub password_reset_url: Option<String>,
+}
+
+/// A problem with `config.json`, for the console (developers read these, not students).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ConfigError {
     NotJson,
@@ -15,23 +33,87 @@ pub enum ConfigError {
     MissingApiBase,
     /// `api_base` is neither empty nor an http(s) origin.
     BadApiBase(String),
+    BadInstitute,
+    BadName,
+    BadLogo(String),
+    BadColor(String),
+    BadResetUrl(String),
 }
 
 impl std::fmt::Display for ConfigError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            ConfigError::NotJson => write!(f, "config.json is not a JSON object"),
-            ConfigError::MissingApiBase => write!(f, "config.json has no string \"api_base\""),
-            ConfigError::BadApiBase(v) => write!(f, "config.json's api_base {v:?} is not \"\" or an http(s) origin"),
+            ConfigError::NotJson => write!(f, "config.json is not a JSON object; using the defaults"),
+            ConfigError::MissingApiBase => {
+                write!(f, "config.json has no string \"api_base\"; using the API on this page's own origin")
+            }
+            ConfigError::BadApiBase(v) => write!(
+                f,
+                "config.json's api_base {v:?} is not \"\" or an http(s) origin; using the API on this page's own origin"
+            ),
+            ConfigError::BadInstitute => write!(f, "config.json's institute is not an object; ignored"),
+            ConfigError::BadName => write!(f, "config.json's institute.name is not a short text; ignored"),
+            ConfigError::BadLogo(v) => {
+                write!(f, "config.json's institute.logo {v:?} is not a path on this site or an https URL; ignored")
+            }
+            ConfigError::BadColor(v) => {
+                write!(f, "config.json's institute.color {v:?} is not a #rrggbb colour; ignored")
+            }
+            ConfigError::BadResetUrl(v) => {
+                write!(f, "config.json's password_reset_url {v:?} is not a path on this site or an https URL; ignored")
+            }
         }
     }
 }
 
-pub fn parse(text: &str) -> Result<AppConfig, ConfigError> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|_| ConfigError::NotJson)?;
-    let object = value.as_object().ok_or(ConfigError::NotJson)?;
-    let raw = object.get("api_base").and_then(|v| v.as_str()).ok_or(ConfigError::MissingApiBase)?;
-    Ok(AppConfig { api_base: normalise_origin(raw).ok_or_else(|| ConfigError::BadApiBase(raw.to_string()))? })
+/// Reads `config.json`: the configuration, and what was wrong with it (each already
+/// replaced by its default).
+pub fn parse(text: &str) -> (AppConfig, Vec<ConfigError>) {
+    let mut config = AppConfig::default();
+    let mut problems = Vec::new();
+    let Some(object) = serde_json::from_str::<Value>(text).ok().and_then(|v| v.as_object().cloned()) else {
+        return (config, vec![ConfigError::NotJson]);
+    };
+    match object.get("api_base").and_then(Value::as_str) {
+        None => problems.push(ConfigError::MissingApiBase),
+        Some(raw) => match normalise_origin(raw) {
+            Some(origin) => config.api_base = origin,
+            None => problems.push(ConfigError::BadApiBase(raw.to_string())),
+        },
+    }
+    match object.get("institute") {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(institute)) => {
+            let text = |key: &str| institute.get(key).and_then(Value::as_str).map(str::trim);
+            match institute.get("name").map(|v| v.as_str().map(str::trim)) {
+                None => {}
+                Some(Some(name)) if !name.is_empty() && name.chars().count() <= 80 => {
+                    config.institute.name = Some(name.to_string())
+                }
+                Some(_) => problems.push(ConfigError::BadName),
+            }
+            if let Some(logo) = text("logo") {
+                match safe_link(logo) {
+                    Some(url) => config.institute.logo = Some(url),
+                    None => problems.push(ConfigError::BadLogo(logo.to_string())),
+                }
+            }
+            if let Some(color) = text("color") {
+                match Rgb::parse(color) {
+                    Some(rgb) => config.institute.color = Some(rgb),
+                    None => problems.push(ConfigError::BadColor(color.to_string())),
+                }
+            }
+        }
+        Some(_) => problems.push(ConfigError::BadInstitute),
+    }
+    if let Some(url) = object.get("password_reset_url").and_then(Value::as_str).map(str::trim) {
+        match safe_link(url) {
+            Some(url) => config.password_reset_url = Some(url),
+            None => problems.push(ConfigError::BadResetUrl(url.to_string())),
+        }
+    }
+    (config, problems)
 }
 
 /// `""` stays `""`; `https://host[:port][/]` loses its slash; anything else (a path, a query,
@@ -49,40 +131,66 @@ pub fn normalise_origin(raw: &str) -> Option<String> {
     host_ok.then(|| without_slash.to_ascii_lowercase())
 }
 
+/// A link the app may load or point to: a path on this site (`/logo.svg`, not `//host`) or
+/// an https URL with a host. No other scheme, no spaces or quotes.
+pub fn safe_link(raw: &str) -> Option<String> {
+    let url = raw.trim();
+    let clean = !url.is_empty()
+        && url.len() <= 2048
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\'));
+    let same_site = url.starts_with('/') && !url.starts_with("//");
+    let https = url.get(..8).is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"))
+        && url[8..].split('/').next().is_some_and(|host| !host.is_empty() && !host.contains('@'));
+    (clean && (same_site || https)).then(|| url.to_string())
+}
+
 pub async fn load() -> AppConfig {
     use gloo_net::http::Request;
-    let outcome = async {
+    let text = async {
         // Plain GET (default cache mode) so index.html's preload is used; the host serves
         // config.json with `Cache-Control: no-cache` (README), so a change is seen at once.
         let response = Request::get("/config.json").send().await.map_err(|e| e.to_string())?;
         if !response.ok() {
-            return Err(format!("config.json answered HTTP {}", response.status()));
+            return Err(["config.json answered HTTP ", &response.status().to_string()].concat());
         }
-        let text = response.text().await.map_err(|e| e.to_string())?;
-        parse(&text).map_err(|e| e.to_string())
+        response.text().await.map_err(|e| e.to_string())
     }
     .await;
-    outcome.unwrap_or_else(|why| {
-        leptos::logging::warn!("{why}; using the API on this page's own origin");
-        AppConfig::default()
-    })
+    match text {
+        Ok(text) => {
+            let (config, problems) = parse(&text);
+            for problem in problems {
+                leptos::logging::warn!("{problem}");
+            }
+            config
+        }
+        Err(why) => {
+            leptos::logging::warn!("{why}; using the defaults");
+            AppConfig::default()
+        }
+    }
 }
 
-static API_BASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+static CONFIG: std::sync::OnceLock<AppConfig> = std::sync::OnceLock::new();
 
 /// Records the configuration for the rest of the app; called once, before mounting.
 pub fn install(config: AppConfig) {
-    let _ = API_BASE.set(config.api_base);
+    let _ = CONFIG.set(config);
+}
+
+pub fn get() -> &'static AppConfig {
+    static DEFAULT: std::sync::OnceLock<AppConfig> = std::sync::OnceLock::new();
+    CONFIG.get().unwrap_or_else(|| DEFAULT.get_or_init(AppConfig::default))
 }
 
 /// The API origin, `""` meaning this page's own.
 pub fn api_base() -> &'static str {
-    API_BASE.get().map_or("", String::as_str)
+    &get().api_base
 }
 
 /// The absolute or root-relative URL of an API path such as `/api/v2.2/me/`.
 pub fn api_url(path: &str) -> String {
-    format!("{}{path}", api_base())
+    [api_base(), path].concat()
 }
 
 /// This page's origin (`https://app.example`), the only place plain-http images may come from.
@@ -96,32 +204,74 @@ mod tests {
 
     #[test]
     fn same_origin_and_cross_origin() {
-        assert_eq!(parse(r#"{"api_base": ""}"#), Ok(AppConfig { api_base: "".into() }));
-        assert_eq!(
-            parse(r#"{"api_base": "https://demo.testpress.in/"}"#).unwrap().api_base,
-            "https://demo.testpress.in"
-        );
-        assert_eq!(
-            parse(r#"{"api_base": "http://127.0.0.1:8000", "x": 1}"#).unwrap().api_base,
-            "http://127.0.0.1:8000"
-        );
+        assert_eq!(parse(r#"{"api_base": ""}"#), (AppConfig::default(), vec![]));
+        assert_eq!(parse(r#"{"api_base": "https://demo.testpress.in/"}"#).0.api_base, "https://demo.testpress.in");
+        assert_eq!(parse(r#"{"api_base": "http://127.0.0.1:8000", "x": 1}"#).0.api_base, "http://127.0.0.1:8000");
     }
 
     #[test]
-    fn broken_files_are_errors_not_panics() {
-        assert_eq!(parse(""), Err(ConfigError::NotJson));
-        assert_eq!(parse("<html>"), Err(ConfigError::NotJson));
-        assert_eq!(parse("[]"), Err(ConfigError::NotJson));
-        assert_eq!(parse("{}"), Err(ConfigError::MissingApiBase));
-        assert_eq!(parse(r#"{"api_base": 5}"#), Err(ConfigError::MissingApiBase));
+    fn broken_files_are_reported_never_fatal() {
+        assert_eq!(parse(""), (AppConfig::default(), vec![ConfigError::NotJson]));
+        assert_eq!(parse("<html>").1, [ConfigError::NotJson]);
+        assert_eq!(parse("[]").1, [ConfigError::NotJson]);
+        assert_eq!(parse("{}").1, [ConfigError::MissingApiBase]);
+        assert_eq!(parse(r#"{"api_base": 5}"#).1, [ConfigError::MissingApiBase]);
         for bad in
             ["javascript:alert(1)", "ftp://x", "https://", "https://a.in/api", "https://u:p@a.in", "//a.in", "a.in"]
         {
-            assert_eq!(
-                parse(&format!(r#"{{"api_base": "{bad}"}}"#)),
-                Err(ConfigError::BadApiBase(bad.into())),
-                "{bad}"
-            );
+            let (config, problems) = parse(&format!(r#"{{"api_base": "{bad}"}}"#));
+            assert_eq!((config.api_base.as_str(), problems), ("", vec![ConfigError::BadApiBase(bad.into())]), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_institute_is_read_entry_by_entry() {
+        let (config, problems) = parse(
+            r##"{"api_base": "", "institute": {"name": " Chennai IAS Academy ", "logo": "/logo.svg", "color": "#0B6E4F"},
+                "password_reset_url": "https://demo.testpress.in/password/reset/"}"##,
+        );
+        assert_eq!(problems, []);
+        assert_eq!(config.institute.name.as_deref(), Some("Chennai IAS Academy"));
+        assert_eq!(config.institute.logo.as_deref(), Some("/logo.svg"));
+        assert_eq!(config.institute.color, Some(Rgb(0x0b, 0x6e, 0x4f)));
+        assert_eq!(config.password_reset_url.as_deref(), Some("https://demo.testpress.in/password/reset/"));
+
+        let (config, problems) = parse(
+            r#"{"api_base": "", "institute": {"name": "", "logo": "javascript:alert(1)", "color": "green"},
+                "password_reset_url": "http://evil.example/"}"#,
+        );
+        assert_eq!(config, AppConfig::default(), "every bad entry falls back");
+        assert_eq!(
+            problems,
+            [
+                ConfigError::BadName,
+                ConfigError::BadLogo("javascript:alert(1)".into()),
+                ConfigError::BadColor("green".into()),
+                ConfigError::BadResetUrl("http://evil.example/".into()),
+            ]
+        );
+        assert_eq!(parse(r#"{"api_base": "", "institute": "Academy"}"#).1, [ConfigError::BadInstitute]);
+    }
+
+    #[test]
+    fn links_are_same_site_paths_or_https() {
+        for good in ["/logo.svg", "/brand/logo.png?v=2", "https://cdn.example/logo.svg", "HTTPS://cdn.example/x"] {
+            assert_eq!(safe_link(good).as_deref(), Some(good), "{good}");
+        }
+        for bad in [
+            "",
+            "logo.svg",
+            "//evil.example/x",
+            "http://cdn.example/x",
+            "data:image/svg+xml,<svg>",
+            "javascript:alert(1)",
+            "https://",
+            "https:///x",
+            "https://u@evil.example/",
+            "/a b.svg",
+            "/\"x",
+        ] {
+            assert_eq!(safe_link(bad), None, "{bad}");
         }
     }
 }

@@ -1,6 +1,8 @@
 //! The square crop of a chosen photo, in the photo's own pixels, and the checks a file
 //! must pass before anything is uploaded.
 
+use crate::i18n::Msg;
+
 /// Largest file accepted, as CONTRACT.md's server refuses anything bigger.
 pub const MAX_FILE_BYTES: f64 = 10.0 * 1024.0 * 1024.0;
 /// Photos are re-encoded no larger than this on their long side: ample for a 256 px avatar,
@@ -16,11 +18,11 @@ pub enum FileProblem {
 }
 
 impl FileProblem {
-    pub fn message(self) -> &'static str {
+    pub fn message(self) -> Msg {
         match self {
-            FileProblem::NotAnImage => "That file isn't an image. Please choose a photo (JPEG or PNG).",
-            FileProblem::TooLarge => "That photo is larger than 10 MB. Please choose a smaller one.",
-            FileProblem::Empty => "That file is empty. Please choose another photo.",
+            FileProblem::NotAnImage => Msg::FileNotImage,
+            FileProblem::TooLarge => Msg::FileTooLarge,
+            FileProblem::Empty => Msg::FileEmpty,
         }
     }
 }

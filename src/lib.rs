@@ -1,17 +1,25 @@
 //! The student profile app for Testpress institutes.
 //!
 //! Pages live in `pages/`, one file each; shared pieces in `components/`. Pages never touch
-//! `localStorage` or `fetch` themselves: they go through `session` and `api`.
+//! storage or `fetch` themselves: they go through `session`, `current_profile` and `api`.
 
 pub mod api;
 pub mod app;
+pub mod brand;
 pub mod components;
 pub mod config;
 pub mod crop;
+pub mod current_profile;
 pub mod edit_form;
+pub mod focus;
+pub mod i18n;
+pub mod kept_profile;
 pub mod nav;
+pub mod network;
 pub mod pages;
 pub mod perf;
 pub mod profile;
 pub mod session;
+pub mod storage;
+pub mod title;
 pub mod token;

@@ -57,16 +57,31 @@ fn images(base: &str) -> Images {
 }
 
 #[wasm_bindgen_test]
-fn header_names_the_app_and_labels_its_navigation() {
+fn header_names_the_app_and_offers_sign_in_when_signed_out() {
     let root = mount(|| {
-        testpress_profile::session::Session::start();
-        let profile = LocalResource::new(|| async { Ok(None) });
-        provide_context(testpress_profile::app::CurrentProfile(profile));
+        let session = testpress_profile::session::Session::start();
+        testpress_profile::current_profile::provide_current_profile(session);
         view! { <Router><Header/></Router> }
     });
     assert_eq!(texts(&root, "header a.brand"), ["Testpress Profile"]);
-    assert_eq!(attr(&root, "nav", "aria-label").as_deref(), Some("Main"));
-    assert_eq!(texts(&root, "nav a"), ["Sign in"], "signed out: only sign-in");
+    assert_eq!(texts(&root, "header a:not(.brand)"), ["Sign in"], "signed out: only sign-in");
+    assert!(root.query_selector("header button").unwrap().is_none(), "no account menu");
+}
+
+#[wasm_bindgen_test]
+async fn text_and_the_page_language_follow_the_chosen_catalogue() {
+    use testpress_profile::i18n::{install, Catalogue, Lang};
+    let root = mount(|| view! { <Router><NotFound/></Router> });
+    let catalogue = Catalogue::parse(r#"{"PageNotFound": "पेज नहीं मिला"}"#).unwrap();
+    install(Lang::Hi, Some(catalogue));
+    settle().await;
+    assert_eq!(texts(&root, "h1"), ["पेज नहीं मिला"]);
+    assert_eq!(document().document_element().unwrap().get_attribute("lang").as_deref(), Some("hi"));
+    assert_eq!(texts(&root, "a"), ["Go to your profile"], "a missing message falls back to English");
+    install(Lang::En, None);
+    settle().await;
+    assert_eq!(texts(&root, "h1"), ["Page not found"]);
+    assert_eq!(document().document_element().unwrap().get_attribute("lang").as_deref(), Some("en"));
 }
 
 #[wasm_bindgen_test]
@@ -127,9 +142,13 @@ fn empty_fields_read_not_provided() {
     let sparse = Profile { username: "arjun".into(), first_name: "Arjun".into(), ..Profile::default() };
     let root = mount(move || view! { <Router><OwnProfile profile=sparse/></Router> });
     let values = texts(&root, "dd");
-    assert!(values.iter().filter(|v| *v == "Not provided").count() >= 7, "{values:?}");
+    assert!(values.iter().filter(|v| v.starts_with("Not provided")).count() >= 7, "{values:?}");
     assert!(values.iter().all(|v| !v.trim().is_empty()), "no blank values: {values:?}");
     assert_eq!(texts(&root, "p.not-provided"), ["Not in any batch yet."]);
+    // Every empty field but the username offers a way to fill it in.
+    assert_eq!(attr(&root, "a.add-link", "href").as_deref(), Some("/me/edit?field=email"));
+    assert_eq!(attr(&root, "a.add-link", "aria-label").as_deref(), Some("Add Email"));
+    assert_eq!(texts(&root, "a.add-link").len(), 8);
 }
 
 #[wasm_bindgen_test]

@@ -1,18 +1,19 @@
 use crate::api::ApiError;
+use crate::i18n::{t, tr, Msg};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 /// A failure in words, with a way forward: "Try again" when trying again may help.
 #[component]
-pub fn ErrorPanel(#[prop(into)] message: String, retry: Option<Callback<()>>) -> impl IntoView {
+pub fn ErrorPanel(#[prop(into)] message: Signal<String>, retry: Option<Callback<()>>) -> impl IntoView {
     view! {
         <div class="alert alert-error" role="alert">
-            <p>{message}</p>
+            <p>{move || message.get()}</p>
             <p class="actions">
                 {retry.map(|retry| view! {
-                    <button type="button" class="button" on:click=move |_| retry.run(())>"Try again"</button>
+                    <button type="button" class="button" on:click=move |_| retry.run(())>{tr(Msg::TryAgain)}</button>
                 })}
-                <A href="/me">"Go to your profile"</A>
+                <A href="/me">{tr(Msg::GoToProfile)}</A>
             </p>
         </div>
     }
@@ -22,16 +23,12 @@ pub fn ErrorPanel(#[prop(into)] message: String, retry: Option<Callback<()>>) ->
 /// "Try again" when the error is one that may pass.
 pub fn boundary_fallback(errors: ArcRwSignal<Errors>, retry: Callback<()>) -> impl IntoView {
     move || {
-        let (message, transient) = errors.with(|errors| {
-            errors
-                .iter()
-                .next()
-                .map(|(_, e)| match e.downcast_ref::<ApiError>() {
-                    Some(api) => (api.to_string(), api.is_transient()),
-                    None => ("Something went wrong. Please try again.".to_string(), true),
-                })
-                .unwrap_or_default()
+        let first = errors.with(|errors| errors.iter().next().map(|(_, e)| e.downcast_ref::<ApiError>().cloned()));
+        let transient = first.as_ref().is_some_and(|api| api.as_ref().is_none_or(ApiError::is_transient));
+        let message = Signal::derive(move || match first.clone().flatten() {
+            Some(api) => api.to_string(),
+            None => t(Msg::SomethingWentWrong),
         });
-        view! { <ErrorPanel message=message retry=transient.then_some(retry)/> }
+        view! { <ErrorPanel message retry=transient.then_some(retry)/> }
     }
 }

@@ -1,7 +1,13 @@
+pub mod account_menu;
 pub mod avatar;
+pub mod crop_preview;
 pub mod error_panel;
+pub mod footer;
+pub mod form_field;
 pub mod header;
+pub mod leave_guard;
 pub mod photo_editor;
+pub mod profile_form;
 pub mod profile_view;
 pub mod require_auth;
 pub mod skeleton;

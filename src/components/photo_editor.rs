@@ -1,53 +1,25 @@
-//! Choosing, cropping and uploading a new profile photo.
+//! Choosing, cropping and uploading a new profile photo. The upload itself is the current
+//! profile's action, so it finishes even if the student leaves the page meanwhile.
 
-use crate::api::{self, ApiError, PhotoUpload};
-use crate::app::CurrentProfile;
+use crate::api::{ApiError, PhotoUpload};
 use crate::components::avatar::{Avatar, AvatarSize};
+use crate::components::crop_preview::{context_2d, CropPreview};
 use crate::crop::{check_file, scale_square, upload_size, Crop};
+use crate::current_profile::use_current_profile;
+use crate::focus::focus_id;
+use crate::i18n::{t, tf, tr, Msg};
 use crate::session::use_session;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlImageElement, Url};
-
-/// The preview canvas's size in pixels (it is shown at up to this many CSS pixels).
-const PREVIEW_PX: u32 = 256;
-/// How far one arrow key press moves the photo, in preview pixels.
-const KEY_STEP_PX: f64 = 8.0;
-const ZOOM_STEP: f64 = 1.1;
+use web_sys::{HtmlCanvasElement, HtmlImageElement, Url};
 
 /// A chosen photo, decoded, with the object URL to release when done.
 #[derive(Clone)]
 struct Chosen {
     image: HtmlImageElement,
     url: String,
-}
-
-fn context_2d(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
-    canvas.get_context("2d").ok().flatten()?.dyn_into().ok()
-}
-
-/// Draws the crop square of `image` onto the preview. Drawing an `<img>` applies its EXIF
-/// orientation (browsers default to `image-orientation: from-image`), so what is shown and
-/// what is uploaded are the right way up.
-fn draw(canvas: &HtmlCanvasElement, image: &HtmlImageElement, crop: &Crop) {
-    let Some(ctx) = context_2d(canvas) else { return };
-    let square = crop.square();
-    let side = f64::from(square.side);
-    let target = f64::from(PREVIEW_PX);
-    ctx.clear_rect(0.0, 0.0, target, target);
-    let _ = ctx.draw_image_with_html_image_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
-        image,
-        f64::from(square.x),
-        f64::from(square.y),
-        side,
-        side,
-        0.0,
-        0.0,
-        target,
-        target,
-    );
+    name: String,
 }
 
 /// Re-encodes the whole photo as JPEG (at most `MAX_UPLOAD_SIDE` on its long side, EXIF
@@ -66,20 +38,32 @@ fn encode(image: &HtmlImageElement, crop: &Crop) -> Option<PhotoUpload> {
     Some(PhotoUpload { jpeg_base64: base64.to_string(), x: square.x, y: square.y, side: square.side })
 }
 
+/// What the photo card says.
+#[derive(Debug, Clone, PartialEq)]
+enum Note {
+    Problem(Msg),
+    /// The server's own words, or a failure's sentence.
+    Failed(String),
+    Saved,
+}
+
 #[component]
-pub fn PhotoEditor(status: RwSignal<String>) -> impl IntoView {
+pub fn PhotoEditor() -> impl IntoView {
     let session = use_session();
-    let CurrentProfile(current) = expect_context();
-    let chosen = StoredValue::new_local(None::<Chosen>);
+    let current = use_current_profile();
+    let chosen = RwSignal::new_local(None::<Chosen>);
     let crop = RwSignal::new(None::<Crop>);
-    let problem = RwSignal::new(None::<String>);
-    let progress = RwSignal::new(None::<f64>);
-    let dragging = RwSignal::new(None::<(i32, i32)>);
+    let note = RwSignal::new(None::<Note>);
     let file_input = NodeRef::<leptos::html::Input>::new();
-    let canvas = NodeRef::<leptos::html::Canvas>::new();
+    let (upload, progress) = (current.upload, current.upload_progress);
+    let uploading = upload.pending();
+    let awaiting = RwSignal::new(false);
+    // Whether a photo is being cropped: changes only when one is chosen or put aside, so the
+    // preview is built once per photo (and keeps focus and the pointer while in use).
+    let cropping = Memo::new(move |_| crop.with(Option::is_some));
 
     let release = move || {
-        if let Some(old) = chosen.try_update_value(Option::take).flatten() {
+        if let Some(old) = chosen.try_update(Option::take).flatten() {
             let _ = Url::revoke_object_url(&old.url);
         }
         crop.set(None);
@@ -88,34 +72,28 @@ pub fn PhotoEditor(status: RwSignal<String>) -> impl IntoView {
         }
     };
     on_cleanup(move || {
-        if let Some(Some(old)) = chosen.try_update_value(Option::take) {
+        if let Some(Some(old)) = chosen.try_update_untracked(Option::take) {
             let _ = Url::revoke_object_url(&old.url);
         }
     });
-
-    // Redraw whenever the crop changes (and once the canvas exists).
-    Effect::new(move |_| {
-        let (Some(c), Some(canvas)) = (crop.get(), canvas.get()) else { return };
-        chosen.with_value(|chosen| {
-            if let Some(chosen) = chosen {
-                draw(&canvas, &chosen.image, &c);
-            }
-        });
-    });
+    let cancel = move || {
+        release();
+        note.set(None);
+        focus_id("photo-file");
+    };
 
     let on_file = move |_| {
-        problem.set(None);
-        status.set(String::new());
+        note.set(None);
         let Some(file) = file_input.get_untracked().and_then(|i| i.files()).and_then(|files| files.get(0)) else {
             return;
         };
         if let Err(refused) = check_file(&file.type_(), file.size()) {
             release();
-            problem.set(Some(refused.message().to_string()));
+            note.set(Some(Note::Problem(refused.message())));
             return;
         }
         let (Ok(url), Ok(image)) = (Url::create_object_url_with_blob(&file), HtmlImageElement::new()) else {
-            problem.set(Some("This browser couldn't open that file. Please try another photo.".into()));
+            note.set(Some(Note::Problem(Msg::FileCannotOpen)));
             return;
         };
         release();
@@ -125,84 +103,88 @@ pub fn PhotoEditor(status: RwSignal<String>) -> impl IntoView {
         });
         let on_error = Closure::once_into_js(move || {
             release();
-            problem.set(Some("We couldn't open that file as a photo. Please choose a JPEG or PNG.".into()));
+            note.set(Some(Note::Problem(Msg::FileNotPhoto)));
         });
         image.set_onload(Some(on_load.unchecked_ref()));
         image.set_onerror(Some(on_error.unchecked_ref()));
         image.set_src(&url);
-        chosen.set_value(Some(Chosen { image, url }));
+        chosen.set(Some(Chosen { image, url, name: file.name() }));
     };
 
-    let view_px = move || canvas.get_untracked().map_or(f64::from(PREVIEW_PX), |c| f64::from(c.client_width().max(1)));
-    let nudge = move |dx: f64, dy: f64| crop.update(|c| c.iter_mut().for_each(|c| c.drag(dx, dy, view_px())));
-    let zoom_by = move |factor: f64| crop.update(|c| c.iter_mut().for_each(|c| c.set_zoom(c.zoom() * factor)));
-
-    let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        match ev.key().as_str() {
-            "ArrowLeft" => nudge(-KEY_STEP_PX, 0.0),
-            "ArrowRight" => nudge(KEY_STEP_PX, 0.0),
-            "ArrowUp" => nudge(0.0, -KEY_STEP_PX),
-            "ArrowDown" => nudge(0.0, KEY_STEP_PX),
-            "+" | "=" => zoom_by(ZOOM_STEP),
-            "-" | "_" => zoom_by(1.0 / ZOOM_STEP),
-            _ => return, // other keys (Tab above all) keep their usual meaning
-        }
-        ev.prevent_default();
-    };
-
-    let upload = move |_| {
+    let start_upload = move |_| {
         let Some(c) = crop.get_untracked() else { return };
-        let Some(photo) = chosen.with_value(|chosen| chosen.as_ref().and_then(|ch| encode(&ch.image, &c))) else {
-            problem.set(Some("We couldn't prepare that photo. Please try another one.".into()));
+        let photo = chosen.with_untracked(|chosen| chosen.as_ref().and_then(|ch| encode(&ch.image, &c)));
+        let Some(photo) = photo else {
+            note.set(Some(Note::Problem(Msg::PhotoCannotPrepare)));
             return;
         };
         let Some(user_id) = session.user_id() else { return };
-        problem.set(None);
-        status.set(String::new());
-        progress.set(Some(0.0));
-        spawn_local(async move {
-            let outcome = api::upload_photo(session, user_id, photo, move |p| progress.set(Some(p))).await;
-            if progress.is_disposed() {
-                return;
-            }
-            progress.set(None);
-            match outcome {
-                Ok(saved) => {
-                    let before = current.get_untracked().and_then(Result::ok).flatten().unwrap_or_default();
-                    release();
-                    status.set("Your new photo is saved.".into());
-                    // Every avatar (header, /me, here) switches at once.
-                    current.set(Some(Ok(Some(saved.merged_into(&before)))));
-                }
-                Err(ApiError::SessionExpired) => {}
-                Err(ApiError::Invalid(errors)) => problem.set(Some(
-                    errors
-                        .for_field("photo")
-                        .or_else(|| errors.general.first().cloned())
-                        .unwrap_or_else(|| "Testpress couldn't use that photo. Please choose another one.".to_string()),
-                )),
-                Err(other) => {
-                    problem.set(Some(format!("{other} Your photo is still selected, so you can upload it again.")))
-                }
-            }
-        });
+        note.set(None);
+        awaiting.set(true);
+        upload.dispatch((user_id, photo));
     };
+    // The upload's answer, for an upload this editor started.
+    Effect::new(move |_| {
+        let Some(result) = upload.value().get() else { return };
+        if !awaiting.get_untracked() {
+            return;
+        }
+        awaiting.set(false);
+        match result {
+            Ok(_) => {
+                release();
+                note.set(Some(Note::Saved));
+            }
+            Err(ApiError::SessionExpired) => return,
+            Err(ApiError::Invalid(errors)) => note.set(Some(Note::Failed(
+                errors
+                    .for_field("photo")
+                    .or_else(|| errors.general.first().cloned())
+                    .unwrap_or_else(|| t(Msg::PhotoRefused)),
+            ))),
+            Err(other) => note.set(Some(Note::Failed([other.to_string(), t(Msg::PhotoStillSelected)].join(" ")))),
+        }
+        request_animation_frame(|| focus_id("photo-note"));
+    });
 
     let current_avatar = move || {
-        current.get().and_then(Result::ok).flatten().map(|p| {
-            let name = p.name().to_string();
-            view! { <Avatar images=p.images name=name size=AvatarSize::Profile/> }
+        current.profile().map(|p| {
+            let name = p.name();
+            view! { <Avatar images=p.images name size=AvatarSize::Profile/> }
+        })
+    };
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && crop.get_untracked().is_some() && !uploading.get_untracked() {
+            ev.prevent_default();
+            cancel();
+        }
+    };
+    // A fresh element per note: problems are alerts, the saved photo a status message.
+    let note_view = move || {
+        note.get().map(|n| {
+            let problem = n != Note::Saved;
+            let text = move || match &n {
+                Note::Problem(msg) => t(*msg),
+                Note::Failed(text) => text.clone(),
+                Note::Saved => t(Msg::PhotoSaved),
+            };
+            view! {
+                <div id="photo-note" tabindex="-1" role=if problem { "alert" } else { "status" }
+                    class="photo-note" class:alert-error=problem class:alert-ok=!problem>
+                    {text}
+                </div>
+            }
         })
     };
 
     view! {
-        <section class="card photo-editor" aria-labelledby="photo-heading">
-            <h2 id="photo-heading">"Photo"</h2>
-            {move || crop.get().is_none().then(current_avatar)}
-            {move || problem.get().map(|p| view! { <div class="alert alert-error" role="alert"><p>{p}</p></div> })}
+        <section class="card photo-editor" aria-labelledby="photo-heading" on:keydown=on_keydown>
+            <h2 id="photo-heading">{tr(Msg::Photo)}</h2>
+            {move || (!cropping.get()).then(current_avatar)}
+            {note_view}
             <div class="field">
-                <label for="photo-file">"Choose a new photo"</label>
-                <p id="photo-file-hint" class="hint">"JPEG or PNG, up to 10 MB."</p>
+                <label for="photo-file">{tr(Msg::ChoosePhoto)}</label>
+                <p id="photo-file-hint" class="hint">{tr(Msg::PhotoHint)}</p>
                 <input
                     id="photo-file"
                     type="file"
@@ -210,44 +192,16 @@ pub fn PhotoEditor(status: RwSignal<String>) -> impl IntoView {
                     aria-describedby="photo-file-hint"
                     node_ref=file_input
                     on:change=on_file
-                    disabled=move || progress.get().is_some()
+                    disabled=uploading
                 />
             </div>
-            <Show when=move || crop.get().is_some()>
-                <p id="crop-help" class="hint">
-                    "Drag the photo or use the arrow keys to position it. Zoom with the slider, the mouse wheel, or the + and − keys."
-                </p>
-                <canvas
-                    class="crop-preview"
-                    width=PREVIEW_PX
-                    height=PREVIEW_PX
-                    tabindex="0"
-                    role="img"
-                    aria-label="Crop preview"
-                    aria-describedby="crop-help"
-                    node_ref=canvas
-                    on:keydown=on_key
-                    on:pointerdown=move |ev: leptos::ev::PointerEvent| {
-                        if let Some(c) = canvas.get_untracked() {
-                            let _ = c.set_pointer_capture(ev.pointer_id());
-                        }
-                        dragging.set(Some((ev.client_x(), ev.client_y())));
-                    }
-                    on:pointermove=move |ev: leptos::ev::PointerEvent| {
-                        if let Some((x, y)) = dragging.get_untracked() {
-                            nudge(f64::from(ev.client_x() - x), f64::from(ev.client_y() - y));
-                            dragging.set(Some((ev.client_x(), ev.client_y())));
-                        }
-                    }
-                    on:pointerup=move |_| dragging.set(None)
-                    on:pointercancel=move |_| dragging.set(None)
-                    on:wheel=move |ev: leptos::ev::WheelEvent| {
-                        ev.prevent_default();
-                        zoom_by(if ev.delta_y() < 0.0 { ZOOM_STEP } else { 1.0 / ZOOM_STEP });
-                    }
-                ></canvas>
+            {move || chosen.with(|c| c.as_ref().map(|c| (c.name.clone(), c.image.clone()))).filter(|_| cropping.get()).map(|(name, image)| view! {
+                <p class="chosen-file">{move || tf(Msg::ChosenFile, &[("name", &name)])}</p>
+                <CropPreview image crop/>
+            })}
+            <Show when=move || cropping.get()>
                 <div class="field">
-                    <label for="photo-zoom">"Zoom"</label>
+                    <label for="photo-zoom">{tr(Msg::Zoom)}</label>
                     <input
                         id="photo-zoom"
                         type="range"
@@ -261,18 +215,21 @@ pub fn PhotoEditor(status: RwSignal<String>) -> impl IntoView {
                         }
                     />
                 </div>
-                {move || progress.get().map(|p| view! {
-                    <p class="upload-progress">
-                        <label for="photo-progress">{format!("Uploading… {}%", (p * 100.0).round())}</label>
-                        <progress id="photo-progress" max="1" value=p></progress>
-                    </p>
+                {move || progress.get().map(|p| {
+                    let percent = (p * 100.0).round().to_string();
+                    view! {
+                        <p class="upload-progress">
+                            <label for="photo-progress">{move || tf(Msg::UploadingPercent, &[("percent", &percent)])}</label>
+                            <progress id="photo-progress" max="1" value=p></progress>
+                        </p>
+                    }
                 })}
                 <div class="actions">
-                    <button type="button" class="button" on:click=upload disabled=move || progress.get().is_some()>
-                        {move || if progress.get().is_some() { "Uploading…" } else { "Upload photo" }}
+                    <button type="button" class="button" on:click=start_upload disabled=uploading>
+                        {move || t(if uploading.get() { Msg::Uploading } else { Msg::UploadPhoto })}
                     </button>
-                    <button type="button" class="button button-secondary" on:click=move |_| release() disabled=move || progress.get().is_some()>
-                        "Cancel"
+                    <button type="button" class="button button-secondary" on:click=move |_| cancel() disabled=uploading>
+                        {tr(Msg::Cancel)}
                     </button>
                 </div>
             </Show>

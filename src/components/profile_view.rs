@@ -1,28 +1,55 @@
-//! How a profile reads: the student's own (every field) and someone else's (public only).
+//! How a profile reads: the student's own (every field, each empty one with a way to add
+//! it) and someone else's (public only).
 
 use crate::components::avatar::{Avatar, AvatarSize};
-use crate::profile::{human_date, Profile};
+use crate::edit_form::Field;
+use crate::i18n::{dates, t, tf, tr, Msg};
+use crate::profile::{state_display_name, Profile};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-const NOT_PROVIDED: &str = "Not provided";
-
-/// A `<dt>`/`<dd>` pair; an empty value reads "Not provided" rather than leaving a blank.
-fn detail(label: &'static str, value: String) -> impl IntoView {
-    let empty = value.trim().is_empty();
+/// A `<dt>`/`<dd>` pair. An empty value reads "Not provided" rather than leaving a blank,
+/// and, when `field` says which form field holds it, offers "Add", which opens the edit
+/// form with that field focused.
+fn detail(
+    label: Msg,
+    value: impl Fn() -> String + Send + Sync + Clone + 'static,
+    field: Option<Field>,
+) -> impl IntoView {
+    let empty = value().trim().is_empty();
     view! {
-        <dt>{label}</dt>
-        <dd class:not-provided=empty>{if empty { NOT_PROVIDED.to_string() } else { value }}</dd>
+        <dt>{tr(label)}</dt>
+        <dd class:not-provided=empty>
+            {if empty {
+                view! {
+                    <span>{tr(Msg::NotProvided)}</span>
+                    {field.map(|field| view! {
+                        " "
+                        <A
+                            href=["/me/edit?field=", field.api_name()].concat()
+                            attr:class="add-link"
+                            attr:aria-label=move || tf(Msg::AddField, &[("field", &t(label))])
+                        >
+                            {tr(Msg::Add)}
+                        </A>
+                    })}
+                }
+                .into_any()
+            } else {
+                value.into_any()
+            }}
+        </dd>
     }
 }
 
 fn head(profile: &Profile) -> impl IntoView {
-    let name = profile.name().to_string();
-    let username = (!profile.username.is_empty() && profile.username != name).then(|| format!("@{}", profile.username));
+    let name = profile.name();
+    let username =
+        (!profile.username.is_empty() && profile.username != name).then(|| ["@", &profile.username].concat());
     view! {
         <div class="profile-head">
             <Avatar images=profile.images.clone() name=name.clone() size=AvatarSize::Profile/>
-            <div>
+            <div class="profile-names">
                 <h1>{name}</h1>
                 {username.map(|u| view! { <p class="username">{u}</p> })}
             </div>
@@ -33,7 +60,18 @@ fn head(profile: &Profile) -> impl IntoView {
 /// The signed-in student's own profile.
 #[component]
 pub fn OwnProfile(profile: Profile) -> impl IntoView {
-    let birth_date = human_date(&profile.birth_date).unwrap_or_else(|| profile.birth_date.clone());
+    let text = |value: &str| {
+        let value = value.to_string();
+        move || value.clone()
+    };
+    let birth_date = {
+        let raw = profile.birth_date.clone();
+        move || dates::birth_date(&raw).unwrap_or_else(|| raw.clone())
+    };
+    let gender = {
+        let gender = profile.gender;
+        move || gender.map(|g| g.label()).unwrap_or_default()
+    };
     let address = [profile.address1.as_str(), profile.address2.as_str()]
         .into_iter()
         .filter(|line| !line.is_empty())
@@ -41,32 +79,36 @@ pub fn OwnProfile(profile: Profile) -> impl IntoView {
         .join(", ");
     let batches = profile.batches.clone();
     view! {
-        <section class="card">
-            {head(&profile)}
-            <p class="actions"><A href="/me/edit" attr:class="button">"Edit profile"</A></p>
-        </section>
-        <section class="card" aria-labelledby="details-heading">
-            <h2 id="details-heading">"Details"</h2>
-            <dl class="details">
-                {detail("Username", profile.username.clone())}
-                {detail("Email", profile.email.clone())}
-                {detail("Phone", profile.phone.clone())}
-                {detail("Birth date", birth_date)}
-                {detail("Gender", profile.gender.map(|g| g.label().to_string()).unwrap_or_default())}
-                {detail("Address", address)}
-                {detail("City", profile.city.clone())}
-                {detail("State", profile.state.clone())}
-                {detail("PIN code", profile.zip.clone())}
-            </dl>
-        </section>
-        <section class="card" aria-labelledby="batches-heading">
-            <h2 id="batches-heading">"Batches"</h2>
-            {if batches.is_empty() {
-                view! { <p class="not-provided">"Not in any batch yet."</p> }.into_any()
-            } else {
-                view! { <ul class="batches">{batches.into_iter().map(|b| view! { <li>{b}</li> }).collect_view()}</ul> }.into_any()
-            }}
-        </section>
+        <div class="profile-layout">
+            <section class="card profile-card">
+                {head(&profile)}
+                <p class="actions"><A href="/me/edit" attr:class="button">{tr(Msg::EditProfile)}</A></p>
+            </section>
+            <div class="profile-main">
+                <section class="card" aria-labelledby="details-heading">
+                    <h2 id="details-heading">{tr(Msg::Details)}</h2>
+                    <dl class="details">
+                        {detail(Msg::Username, text(&profile.username), None)}
+                        {detail(Msg::Email, text(&profile.email), Some(Field::Email))}
+                        {detail(Msg::Phone, text(&profile.phone), Some(Field::Phone))}
+                        {detail(Msg::BirthDate, birth_date, Some(Field::BirthDate))}
+                        {detail(Msg::Gender, gender, Some(Field::Gender))}
+                        {detail(Msg::Address, text(&address), Some(Field::Address1))}
+                        {detail(Msg::City, text(&profile.city), Some(Field::City))}
+                        {detail(Msg::State, text(state_display_name(&profile.state)), Some(Field::State))}
+                        {detail(Msg::PinCode, text(&profile.zip), Some(Field::Zip))}
+                    </dl>
+                </section>
+                <section class="card" aria-labelledby="batches-heading">
+                    <h2 id="batches-heading">{tr(Msg::Batches)}</h2>
+                    {if batches.is_empty() {
+                        view! { <p class="not-provided">{tr(Msg::NoBatches)}</p> }.into_any()
+                    } else {
+                        view! { <ul class="batches">{batches.into_iter().map(|b| view! { <li>{b}</li> }).collect_view()}</ul> }.into_any()
+                    }}
+                </section>
+            </div>
+        </div>
     }
 }
 
@@ -76,7 +118,7 @@ pub fn PublicProfile(profile: Profile) -> impl IntoView {
     view! {
         <section class="card">
             {head(&profile)}
-            <p class="not-provided">"Only public details are shown."</p>
+            <p class="not-provided">{tr(Msg::OnlyPublicDetails)}</p>
         </section>
     }
 }

@@ -1,3 +1,4 @@
+use crate::i18n::{tr, Msg};
 use leptos::prelude::*;
 
 /// Holds the profile page's layout while its data loads, so nothing jumps when it arrives.
@@ -5,7 +6,7 @@ use leptos::prelude::*;
 pub fn ProfileSkeleton() -> impl IntoView {
     view! {
         <div class="card" aria-busy="true">
-            <span class="visually-hidden" role="status">"Loading profile…"</span>
+            <span class="visually-hidden" role="status">{tr(Msg::LoadingProfile)}</span>
             <div class="profile-head" aria-hidden="true">
                 <span class="avatar-initials avatar-profile skeleton"></span>
                 <div>

@@ -1,10 +1,31 @@
+//! `/login`: username and password, with a way forward on a bad day (show the password, a
+//! reset link when the institute has one, plain words for every failure).
+
 use crate::api::{self, ApiError};
+use crate::components::form_field::{described_by, FormField};
+use crate::config;
+use crate::focus::focus_id;
+use crate::i18n::{t, tr, Msg};
 use crate::nav;
-use crate::session::use_session;
+use crate::session::{use_session, Ended};
+use crate::title::use_title;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
+
+/// The sentence for a failed sign-in. DRF's "Unable to log in with provided credentials." is
+/// the usual one, so it gets the app's own words: what to check.
+pub fn failure_sentence(error: &ApiError) -> Option<String> {
+    match error {
+        ApiError::Invalid(fields) if fields.general.is_empty() => None,
+        ApiError::Invalid(fields)
+            if fields.general.iter().any(|m| m.to_ascii_lowercase().starts_with("unable to log in with provided")) =>
+        {
+            Some(t(Msg::WrongCredentials))
+        }
+        other => Some(other.to_string()),
+    }
+}
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
@@ -12,6 +33,7 @@ pub fn LoginPage() -> impl IntoView {
     let query = use_query_map();
     let navigate = use_navigate();
     let next = move || nav::after_sign_in(query.with_untracked(|q| q.get("next")).as_deref());
+    use_title(|| Some(t(Msg::SignIn)));
 
     // Signed in here or in another tab: carry on to where the student was going.
     Effect::new(move |_| {
@@ -19,43 +41,70 @@ pub fn LoginPage() -> impl IntoView {
             navigate(&next(), NavigateOptions { replace: true, ..Default::default() });
         }
     });
-
     // Effects run once the page is in the DOM: the form can be used from here on.
     Effect::new(|_| crate::perf::mark("login-ready"));
 
     let username = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    let pending = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
+    let password_shown = RwSignal::new(false);
+    let password_input = NodeRef::<leptos::html::Input>::new();
     // Checked before sending, so an empty form never costs a request.
     let missing = RwSignal::new(Vec::<&'static str>::new());
+    let error = RwSignal::new(None::<ApiError>);
+
+    // Belongs to this page: leaving it (say, another tab signed in first) aborts the request.
+    let sign_in = Action::new_local(|(user, pass): &(String, String)| {
+        let (user, pass) = (user.clone(), pass.clone());
+        async move { api::sign_in(&user, &pass).await }
+    });
+    Effect::new(move |_| {
+        let Some(outcome) = sign_in.value().get() else { return };
+        match outcome.and_then(|token| session.sign_in(token).map_err(|_| ApiError::BadResponse)) {
+            // The effect above navigates once the session says "signed in".
+            Ok(()) => password.set(String::new()),
+            Err(e) => {
+                if let ApiError::Invalid(fields) = &e {
+                    if let Some((field, _)) = fields.fields.first() {
+                        focus_id(field);
+                    }
+                }
+                error.set(Some(e));
+            }
+        }
+    });
 
     let field_error = move |field: &'static str| {
-        move || {
+        Signal::derive(move || {
             if missing.with(|m| m.contains(&field)) {
-                return Some(
-                    if field == "username" { "Enter your username." } else { "Enter your password." }.to_string(),
-                );
+                return Some(t(if field == "username" { Msg::EnterUsername } else { Msg::EnterPassword }));
             }
             error.with(|e| match e {
                 Some(ApiError::Invalid(fields)) => fields.for_field(field),
                 _ => None,
             })
-        }
-    };
-    let general_error = move || {
-        error.with(|e| match e {
-            Some(ApiError::Invalid(fields)) if fields.general.is_empty() => None,
-            Some(e) => Some(e.to_string()),
-            None => None,
         })
+    };
+    let username_error = field_error("username");
+    let password_error = field_error("password");
+
+    let show_password = move |shown: bool| {
+        password_shown.set(shown);
+        if let Some(input) = password_input.get_untracked() {
+            // Switching the type keeps the text; the caret is put back where it was.
+            let caret = (input.selection_start().ok().flatten(), input.selection_end().ok().flatten());
+            input.set_type(if shown { "text" } else { "password" });
+            if let (Some(start), Some(end)) = caret {
+                let _ = input.set_selection_range(start, end);
+            }
+        }
     };
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
+        if sign_in.pending().get_untracked() {
             return;
         }
+        show_password(false);
         let (user, pass) = (username.get_untracked().trim().to_string(), password.get_untracked());
         let empty: Vec<&'static str> = [("username", user.is_empty()), ("password", pass.is_empty())]
             .into_iter()
@@ -64,42 +113,26 @@ pub fn LoginPage() -> impl IntoView {
             .collect();
         missing.set(empty.clone());
         error.set(None);
-        if let Some(first) = empty.first() {
-            focus(first);
-            return;
+        match empty.first() {
+            Some(first) => focus_id(first),
+            None => {
+                sign_in.dispatch((user, pass));
+            }
         }
-        pending.set(true);
-        spawn_local(async move {
-            let outcome = api::sign_in(&user, &pass).await;
-            if pending.is_disposed() {
-                return; // Left the page (or signed in from another tab) meanwhile.
-            }
-            pending.set(false);
-            match outcome.and_then(|token| session.sign_in(token).map_err(|_| ApiError::BadResponse)) {
-                // The effect above navigates once the session says "signed in".
-                Ok(()) => password.set(String::new()),
-                Err(e) => {
-                    if let ApiError::Invalid(fields) = &e {
-                        if let Some((field, _)) = fields.fields.first() {
-                            focus(field);
-                        }
-                    }
-                    error.set(Some(e));
-                }
-            }
-        });
     };
 
-    let username_error = field_error("username");
-    let password_error = field_error("password");
+    let pending = sign_in.pending();
     view! {
-        <section class="card">
-            <h1>"Sign in"</h1>
-            {move || session.notice().map(|n| view! { <p class="alert alert-info" role="status">{n}</p> })}
-            {move || general_error().map(|e| view! { <div class="alert alert-error" role="alert"><p>{e}</p></div> })}
+        <section class="card card-narrow">
+            <h1>{tr(Msg::SignIn)}</h1>
+            {move || (session.ended() == Some(Ended::Expired)).then(|| view! {
+                <p class="alert alert-info" role="status">{tr(Msg::SessionExpired)}</p>
+            })}
+            {move || error.with(|e| e.as_ref().and_then(failure_sentence)).map(|e| view! {
+                <div class="alert alert-error" role="alert"><p>{e}</p></div>
+            })}
             <form class="form" on:submit=submit novalidate>
-                <div class="field">
-                    <label for="username">"Username"</label>
+                <FormField id="username" label=Msg::Username error=username_error>
                     <input
                         id="username"
                         name="username"
@@ -108,39 +141,46 @@ pub fn LoginPage() -> impl IntoView {
                         autocapitalize="none"
                         spellcheck="false"
                         required
-                        aria-invalid=move || username_error().is_some().to_string()
-                        aria-describedby="username-error"
+                        aria-invalid=move || username_error.get().is_some().to_string()
+                        aria-describedby=described_by("username", false)
                         bind:value=username
                     />
-                    <p id="username-error" class="field-error">{username_error}</p>
-                </div>
-                <div class="field">
-                    <label for="password">"Password"</label>
-                    <input
-                        id="password"
-                        name="password"
-                        type="password"
-                        autocomplete="current-password"
-                        required
-                        aria-invalid=move || password_error().is_some().to_string()
-                        aria-describedby="password-error"
-                        bind:value=password
-                    />
-                    <p id="password-error" class="field-error">{password_error}</p>
-                </div>
+                </FormField>
+                <FormField id="password" label=Msg::Password error=password_error>
+                    <div class="input-with-button">
+                        <input
+                            id="password"
+                            name="password"
+                            type="password"
+                            autocomplete="current-password"
+                            required
+                            node_ref=password_input
+                            aria-invalid=move || password_error.get().is_some().to_string()
+                            aria-describedby=described_by("password", false)
+                            bind:value=password
+                        />
+                        <button
+                            type="button"
+                            class="button button-secondary"
+                            aria-controls="password"
+                            aria-label=move || t(if password_shown.get() { Msg::HidePassword } else { Msg::ShowPassword })
+                            // Keeps focus (and the caret) in the field when clicked with a pointer.
+                            on:mousedown=|ev| ev.prevent_default()
+                            on:click=move |_| show_password(!password_shown.get_untracked())
+                        >
+                            {move || t(if password_shown.get() { Msg::Hide } else { Msg::Show })}
+                        </button>
+                    </div>
+                </FormField>
                 <div class="actions">
                     <button type="submit" class="button" disabled=pending aria-disabled=move || pending.get().to_string()>
-                        {move || if pending.get() { "Signing in…" } else { "Sign in" }}
+                        {move || t(if pending.get() { Msg::SigningIn } else { Msg::SignIn })}
                     </button>
+                    {config::get().password_reset_url.clone().map(|url| view! {
+                        <a href=url rel="external" class="forgot-password">{tr(Msg::ForgotPassword)}</a>
+                    })}
                 </div>
             </form>
         </section>
-    }
-}
-
-fn focus(id: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(el) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = el.focus();
     }
 }

@@ -1,13 +1,16 @@
+use crate::i18n::{t, tr, Msg};
+use crate::title::use_title;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
+    use_title(|| Some(t(Msg::PageNotFound)));
     view! {
         <section class="card">
-            <h1>"Page not found"</h1>
-            <p>"There is nothing at this address. It may have been mistyped, or the page has moved."</p>
-            <p><A href="/">"Go to your profile"</A></p>
+            <h1>{tr(Msg::PageNotFound)}</h1>
+            <p>{tr(Msg::PageNotFoundText)}</p>
+            <p><A href="/">{tr(Msg::GoToProfile)}</A></p>
         </section>
     }
 }

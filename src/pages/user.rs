@@ -1,10 +1,17 @@
+//! `/users/:id`: someone's public page. Not kept offline: without a connection it says so,
+//! offers Retry, and tries again by itself when the connection returns.
+
 use crate::api::{self, ApiError};
 use crate::components::error_panel::boundary_fallback;
 use crate::components::profile_view::PublicProfile;
 use crate::components::require_auth::RequireAuth;
 use crate::components::skeleton::ProfileSkeleton;
+use crate::i18n::{t, Msg};
+use crate::network::retry_when_back_online;
 use crate::pages::not_found::NotFound;
+use crate::profile::Profile;
 use crate::session::use_session;
+use crate::title::use_title;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_params_map;
@@ -17,6 +24,14 @@ pub fn parse_user_id(raw: &str) -> Option<u64> {
         .filter(|id| *id > 0)
 }
 
+#[derive(Debug, Clone, PartialEq)]
+enum Page {
+    Someone(Box<Profile>),
+    /// The student's own id: their page is `/me`.
+    Me,
+    NoSuchUser,
+}
+
 #[component]
 pub fn UserPage() -> impl IntoView {
     view! { <RequireAuth><UserProfile/></RequireAuth> }
@@ -27,40 +42,43 @@ fn UserProfile() -> impl IntoView {
     let session = use_session();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id")).as_deref().and_then(parse_user_id));
-    let is_me = Memo::new(move |_| id.get().is_some() && id.get() == session.user_id());
-    let user = LocalResource::new(move || {
-        let (id, is_me) = (id.get(), is_me.get());
+    let page = LocalResource::new(move || {
+        let (id, me) = (id.get(), session.user_id());
         async move {
             match id {
-                Some(id) if !is_me => api::user(session, id).await.map(Some),
-                _ => Ok(None),
+                None => Ok(Page::NoSuchUser),
+                Some(id) if Some(id) == me => Ok(Page::Me),
+                Some(id) => match api::user(session, id).await {
+                    Ok(profile) => Ok(Page::Someone(Box::new(profile))),
+                    Err(ApiError::NotFound) => Ok(Page::NoSuchUser),
+                    Err(e) => Err(e),
+                },
             }
         }
     });
-    let retry = Callback::new(move |()| user.refetch());
-    move || {
-        if is_me.get() {
-            view! { <Redirect path="/me" options=leptos_router::NavigateOptions { replace: true, ..Default::default() }/> }
-                .into_any()
-        } else if id.get().is_none() {
-            view! { <NotFound/> }.into_any()
-        } else {
-            view! {
-                <Transition fallback=ProfileSkeleton>
-                    <ErrorBoundary fallback=move |errors| boundary_fallback(errors, retry)>
-                        {move || Suspend::new(async move {
-                            match user.await {
-                                Ok(Some(profile)) => Ok(view! { <PublicProfile profile/> }.into_any()),
-                                Ok(None) => Ok(().into_any()),
-                                Err(ApiError::NotFound) => Ok(view! { <NotFound/> }.into_any()),
-                                Err(e) => Err(e),
-                            }
-                        })}
-                    </ErrorBoundary>
-                </Transition>
-            }
-            .into_any()
-        }
+    let retry = Callback::new(move |()| page.refetch());
+    retry_when_back_online(move || page.get().is_some_and(|p| p.is_err()), move || page.refetch());
+    use_title(move || match page.get() {
+        Some(Ok(Page::Someone(profile))) => Some(profile.name()),
+        Some(Ok(Page::NoSuchUser)) => Some(t(Msg::PageNotFound)),
+        _ => None,
+    });
+    // One Transition for every id: moving to another user keeps this page up until theirs
+    // has loaded, rather than flashing the skeleton.
+    view! {
+        <Transition fallback=ProfileSkeleton>
+            <ErrorBoundary fallback=move |errors| boundary_fallback(errors, retry)>
+                {move || Suspend::new(async move {
+                    page.await.map(|page| match page {
+                        Page::Someone(profile) => view! { <PublicProfile profile=*profile/> }.into_any(),
+                        Page::Me => view! {
+                            <Redirect path="/me" options=leptos_router::NavigateOptions { replace: true, ..Default::default() }/>
+                        }.into_any(),
+                        Page::NoSuchUser => view! { <NotFound/> }.into_any(),
+                    })
+                })}
+            </ErrorBoundary>
+        </Transition>
     }
 }
 

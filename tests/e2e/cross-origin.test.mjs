@@ -51,7 +51,7 @@ test('a throttled answer across origins still says how long to wait (Retry-After
   await page.goto(app.url + '/login');
   await api.fault({ path: '/api/v2.2/auth-token/', status: 429, headers: { 'Retry-After': '45' }, body: '{}', times: 1 });
   await page.getByLabel('Username').fill('testpress');
-  await page.getByLabel('Password').fill('demo1234');
+  await page.getByLabel('Password', { exact: true }).fill('demo1234');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('alert').getByText('Too many attempts. Please wait 45 seconds and try again.').waitFor();
 });

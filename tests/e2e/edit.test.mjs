@@ -2,7 +2,7 @@
 // every typed value, drafts across reloads and sign-ins, and the unsaved-changes prompt.
 import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, signIn, DEMO, standInAndBrowser } from './harness.mjs';
+import { openPage, signIn, DEMO, standInAndBrowser, viaMenu, accountMenu, headerAvatar } from './harness.mjs';
 
 const env = standInAndBrowser();
 beforeEach(() => env.api.clearFaults());
@@ -60,8 +60,8 @@ test('changing the names saves them, updates /me and the header at once, and sur
   await page.getByRole('button', { name: 'Save changes' }).click();
   await page.getByRole('status').filter({ hasText: 'Your profile has been saved.' }).waitFor();
   assert.deepEqual(puts, [{ first_name: 'Priyanka', last_name: 'Raman-Iyer' }], 'only the changed fields are sent');
-  assert.equal(await page.getByRole('banner').getByRole('img').getAttribute('alt'), 'Priyanka Raman-Iyer');
-  await page.getByRole('link', { name: 'My profile' }).click();
+  await headerAvatar(page, 'Priyanka Raman-Iyer').waitFor();
+  await viaMenu(page, 'My profile');
   await page.getByRole('heading', { level: 1, name: 'Priyanka Raman-Iyer' }).waitFor();
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Priyanka Raman-Iyer' }).waitFor();
@@ -110,7 +110,7 @@ test('a blurred field is checked at once', async () => {
   await page.getByText('Enter your email address.').waitFor();
 });
 
-test('a server-side field error appears beside its field, and the general one above the form', async () => {
+test('a server-side field error appears beside its field, and the general one by the Save button', async () => {
   const { page } = await editing('testpress');
   await env.api.fault({
     path: '/api/v2.2/users/17/', method: 'PUT', status: 400, times: 1,
@@ -224,7 +224,7 @@ test('leaving with unsaved changes asks first, in the app and when closing the t
   await page.getByLabel('City').fill('Coimbatore');
   const dialogs = [];
   page.once('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
-  await page.getByRole('link', { name: 'My profile' }).click();
+  await viaMenu(page, 'My profile');
   await page.waitForTimeout(300);
   assert.equal(new URL(page.url()).pathname, '/me/edit', 'stayed');
   assert.equal(await page.getByLabel('City').inputValue(), 'Coimbatore');
@@ -239,7 +239,7 @@ test('with nothing changed, leaving does not ask', async () => {
   const { page } = await editing('testpress');
   let asked = false;
   page.on('dialog', (d) => { asked = true; d.dismiss(); });
-  await page.getByRole('link', { name: 'My profile' }).click();
+  await viaMenu(page, 'My profile');
   await page.waitForURL('**/me');
   assert.equal(asked, false);
 });
@@ -263,8 +263,8 @@ test('on a 320 px phone the form fits and works with the keyboard alone', async 
     if (visited.at(-1) !== here) visited.push(here);
     if (here === 'Save changes') break;
   }
-  assert.deepEqual(visited, ['last_name', 'email', 'phone', 'birth_date', 'gender', 'address1', 'address2', 'city',
-    'state_choices', 'zip', 'Save changes']);
+  assert.deepEqual(visited, ['last_name', 'email', 'phone', 'address1', 'address2', 'city', 'state_choices', 'zip',
+    'birth_date', 'gender', 'Save changes']);
   await page.keyboard.press('Enter');
   await page.getByRole('status').filter({ hasText: 'Your profile has been saved.' }).waitFor();
   assert.deepEqual(puts, [{ first_name: 'Divya S' }]);
@@ -274,8 +274,7 @@ test('signing out removes the draft', async () => {
   const { page } = await editing('testpress');
   await page.getByLabel('City').fill('Salem');
   await page.waitForFunction(() => Object.keys(sessionStorage).some((k) => k.startsWith('testpress.draft.')));
-  page.on('dialog', (d) => d.accept());
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await (await accountMenu(page)).getByRole('button', { name: 'Sign out' }).click();
   await page.waitForURL('**/login');
   assert.deepEqual(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('testpress.draft.'))), []);
 });

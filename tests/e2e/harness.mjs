@@ -104,7 +104,7 @@ export async function openPage(context, { viewport } = {}) {
 /** Signs in through the form, as a student would, and waits to leave the sign-in page. */
 export async function signIn(page, { username, password } = DEMO) {
   await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(password);
+  await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => url.pathname !== '/login');
 }
@@ -128,4 +128,23 @@ export function standInAndBrowser({ standInArgs = [], browserArgs = [], setup } 
     assert.deepEqual(cspViolations, [], 'no Content-Security-Policy violations');
   });
   return env;
+}
+
+/** The header's account menu (behind the avatar button), opened. */
+export async function accountMenu(page) {
+  const button = page.getByRole('banner').getByRole('button', { name: /^Account menu/ });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  const menu = page.locator('#account-menu');
+  await menu.waitFor();
+  return menu;
+}
+
+/** Follows one of the account menu's links ("My profile", "Edit profile"). */
+export async function viaMenu(page, name) {
+  await (await accountMenu(page)).getByRole('link', { name, exact: true }).click();
+}
+
+/** The header's avatar: the account button, named after the student, and its image if any. */
+export function headerAvatar(page, name) {
+  return page.getByRole('banner').getByRole('button', { name: `Account menu for ${name}` });
 }

@@ -3,7 +3,7 @@
 // a sentence for the student with a way forward, navigation intact, typed edits kept.
 import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, signIn, DEMO, standInAndBrowser } from './harness.mjs';
+import { openPage, signIn, DEMO, standInAndBrowser, viaMenu } from './harness.mjs';
 
 let token;
 const env = standInAndBrowser({
@@ -52,7 +52,7 @@ async function signedInPage(viewport) {
 /** Still navigable: the header takes the student to their profile. */
 async function assertNavigable(page) {
   await env.api.clearFaults();
-  await page.getByRole('link', { name: 'My profile' }).first().click();
+  await viaMenu(page, 'My profile');
   await page.getByRole('heading', { level: 1, name: 'Divya' }).waitFor();
 }
 
@@ -62,7 +62,7 @@ for (const [name, fault] of Object.entries(BROKEN)) {
     await page.goto(env.api.url + '/login');
     await env.api.fault({ path: '/api/v2.2/auth-token/', ...fault });
     await page.getByLabel('Username').fill('testpress');
-    await page.getByLabel('Password').fill('demo1234');
+    await page.getByLabel('Password', { exact: true }).fill('demo1234');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await assertSentence(page, `sign-in, ${name}`);
     assert.equal(await page.getByLabel('Username').inputValue(), 'testpress', 'typed values kept');
@@ -128,8 +128,8 @@ test('/me with nulls everywhere, wrong types and unknown codes still shows a pro
   const terms = await page.locator('dl.details dt').allInnerTexts();
   const values = await page.locator('dl.details dd').allInnerTexts();
   const value = (t) => values[terms.indexOf(t)];
-  assert.equal(value('Gender'), 'Not provided');
-  assert.equal(value('State'), 'Not provided');
+  assert.ok(value('Gender').startsWith('Not provided'), value('Gender'));
+  assert.ok(value('State').startsWith('Not provided'), value('State'));
   assert.equal(value('Birth date'), '1994-13-45', 'an impossible date is shown as sent, not reformatted');
   assert.deepEqual(await page.getByRole('region', { name: 'Batches' }).getByRole('listitem').allInnerTexts(), ['Night Batch']);
   assert.equal(await page.getByRole('main').locator('img').count(), 0, 'no image from javascript:, data: or garbage URLs');
@@ -141,7 +141,7 @@ for (const [name, pattern, setup, act] of [
   ['sign-in', '**/api/v2.2/auth-token/', async (page) => { await page.goto(env.api.url + '/login'); },
     async (page) => {
       await page.getByLabel('Username').fill('testpress');
-      await page.getByLabel('Password').fill('demo1234');
+      await page.getByLabel('Password', { exact: true }).fill('demo1234');
       await page.getByRole('button', { name: 'Sign in' }).click();
     }],
   ['/me', '**/api/v2.2/me/', async () => {}, async (page) => { await page.goto(env.api.url + '/me'); }],

@@ -1,7 +1,7 @@
 // Sign-in, the session, my profile, a user's page and avatars, against the stand-in API.
 import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, signIn, standInAndBrowser } from './harness.mjs';
+import { openPage, signIn, standInAndBrowser, accountMenu, viaMenu, headerAvatar } from './harness.mjs';
 
 const env = standInAndBrowser();
 beforeEach(async () => {
@@ -38,23 +38,32 @@ test('signing in as testpress shows Divya\'s details and her 11 batches', async 
   assert.equal(await batches.count(), 11);
   assert.equal(await batches.first().textContent(), 'EEE');
   assert.ok(await page.getByRole('link', { name: 'Edit profile' }).first().isVisible());
-  // The header shows her avatar, linking to her profile.
-  const headerAvatar = page.getByRole('banner').getByRole('img', { name: 'Divya' });
-  assert.equal(await headerAvatar.getAttribute('sizes'), '32px');
+  // The header shows her avatar, which opens her menu.
+  const avatar = headerAvatar(page, 'Divya');
+  assert.equal(await avatar.locator('img').getAttribute('alt'), 'Divya');
+  assert.equal(await avatar.locator('img').getAttribute('sizes'), '32px');
   assert.deepEqual([...problems, ...httpErrors], []);
 });
 
-test('a sparse profile reads "Not provided" instead of blank labels', async () => {
+test('a sparse profile reads "Not provided", and each empty row\'s "Add" opens the form at that field', async () => {
   const context = await env.browser.newContext();
   const { page, problems } = await openPage(context);
   await page.goto(env.api.url + '/login');
   await signIn(page, { username: 'arjun', password: 'demo1234' });
   await page.getByRole('heading', { level: 1, name: 'Arjun' }).waitFor();
   for (const term of ['Birth date', 'Gender', 'Address', 'City', 'State', 'PIN code']) {
-    assert.equal(await dd(page, term).textContent(), 'Not provided', term);
+    assert.equal(await dd(page, term).locator('span').first().textContent(), 'Not provided', term);
+    assert.equal(await dd(page, term).getByRole('link', { name: `Add ${term}` }).textContent(), 'Add', term);
   }
   await page.getByText('Not in any batch yet.').waitFor();
   assert.equal(await page.getByRole('main').getByRole('img', { name: 'Arjun' }).textContent(), 'A', 'initials avatar');
+  for (const [term, id] of [['City', 'city'], ['Address', 'address1'], ['State', 'state_choices'], ['Gender', 'gender']]) {
+    await dd(page, term).getByRole('link', { name: `Add ${term}` }).click();
+    await page.waitForURL(`**/me/edit?field=${id}`);
+    await page.waitForFunction((id) => document.activeElement?.id === id, id);
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Arjun' }).waitFor();
+  }
   assert.deepEqual(problems, []);
 });
 
@@ -111,14 +120,14 @@ test('a 503 on /me says Testpress is having trouble and Retry recovers', async (
   await page.getByRole('heading', { level: 1, name: 'Divya' }).waitFor();
 });
 
-test('a wrong password shows the server\'s sentence and keeps the student on sign-in', async () => {
+test('a wrong password says what to check, in plain words, and keeps the student on sign-in', async () => {
   const context = await env.browser.newContext();
   const { page, problems } = await openPage(context);
   await page.goto(env.api.url + '/login');
   await page.getByLabel('Username').fill('testpress');
-  await page.getByLabel('Password').fill('not-the-password');
-  await page.getByLabel('Password').press('Enter');
-  await page.getByRole('alert').getByText('Unable to log in with provided credentials.').waitFor();
+  await page.getByLabel('Password', { exact: true }).fill('not-the-password');
+  await page.getByLabel('Password', { exact: true }).press('Enter');
+  await page.getByRole('alert').getByText("That username and password don't match. Check both for typing mistakes (the password is case-sensitive) and try again.").waitFor();
   assert.equal(new URL(page.url()).pathname, '/login');
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), TOKEN_KEY), null);
   assert.equal(await page.getByLabel('Username').inputValue(), 'testpress', 'what was typed is kept');
@@ -160,7 +169,7 @@ test('throttling and server errors at sign-in are explained in words', async () 
 
 async function signInAttempt(page) {
   await page.getByLabel('Username').fill('testpress');
-  await page.getByLabel('Password').fill('demo1234');
+  await page.getByLabel('Password', { exact: true }).fill('demo1234');
   const answered = page.waitForResponse('**/auth-token/');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await answered;
@@ -172,7 +181,7 @@ test('the sign-in button is disabled while signing in', async () => {
   await page.goto(env.api.url + '/login');
   await env.api.fault({ path: '/api/v2.2/auth-token/', delay_ms: 1500, times: 1 });
   await page.getByLabel('Username').fill('testpress');
-  await page.getByLabel('Password').fill('demo1234');
+  await page.getByLabel('Password', { exact: true }).fill('demo1234');
   await page.getByRole('button', { name: 'Sign in' }).click();
   const busy = page.getByRole('button', { name: 'Signing in…' });
   await busy.waitFor();
@@ -230,7 +239,7 @@ test('signing out in one tab signs out the other; signing in there signs this on
   const navigations = [];
   second.on('framenavigated', (f) => { if (f === second.mainFrame()) navigations.push(f.url()); });
 
-  await first.getByRole('button', { name: 'Sign out' }).click();
+  await (await accountMenu(first)).getByRole('button', { name: 'Sign out' }).click();
   await first.waitForURL('**/login');
   await second.waitForURL(env.api.url + '/login?next=%2Fusers%2F18');
   await second.getByRole('heading', { name: 'Sign in' }).waitFor();
@@ -276,7 +285,9 @@ test('with storage blocked the session lives in the tab, and a notice says so', 
   await page.getByText('you will stay signed in only while this tab is open').waitFor();
   await signIn(page);
   await page.getByRole('heading', { level: 1, name: 'Divya' }).waitFor();
-  await page.getByRole('link', { name: 'My profile' }).first().click();
+  await viaMenu(page, 'Edit profile');
+  await page.getByRole('heading', { level: 1, name: 'Edit profile' }).waitFor();
+  await viaMenu(page, 'My profile');
   await page.getByRole('heading', { level: 1, name: 'Divya' }).waitFor();
   assert.deepEqual(problems, []);
 });

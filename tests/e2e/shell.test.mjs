@@ -36,7 +36,7 @@ test('an unknown address shows the not-found page with a way back', async () => 
   assert.deepEqual(problems, []);
 });
 
-test('the skip link and header work with the keyboard alone', async () => {
+test('the header works with the keyboard alone', async () => {
   const { page } = await openPage(await env.browser.newContext());
   await page.goto(env.api.url + '/no/such/page');
   await page.getByRole('heading', { name: 'Page not found' }).waitFor();
@@ -64,7 +64,7 @@ test('the page runs under a strict Content-Security-Policy with no inline script
   const { page, problems } = await openPage(await env.browser.newContext());
   await page.goto(env.api.url + '/login');
   await page.getByLabel('Username').fill('testpress');
-  await page.getByLabel('Password').fill('demo1234');
+  await page.getByLabel('Password', { exact: true }).fill('demo1234');
   await page.getByRole('button', { name: 'Sign in' }).click();
   for (const [path, heading] of [['/me', 'Divya'], ['/users/18', 'Vinoth Kumar'], ['/me/edit', 'Edit profile']]) {
     await page.goto(env.api.url + path);

@@ -3,157 +3,15 @@
 //! (gender and `state_choices` as codes). Missing fields, nulls, wrong types and unknown
 //! fields never fail a parse: only a body that is not a JSON object does.
 
-use serde_json::Value;
+mod choices;
+mod images;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Gender {
-    Male,
-    Female,
-    Transgender,
-}
+pub use choices::{state_code, state_display_name, Gender, STATES};
+pub use images::{safe_image_url, Images};
 
-impl Gender {
-    pub const ALL: [Gender; 3] = [Gender::Male, Gender::Female, Gender::Transgender];
-
-    pub fn code(self) -> u8 {
-        match self {
-            Gender::Male => 1,
-            Gender::Female => 2,
-            Gender::Transgender => 3,
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Gender::Male => "Male",
-            Gender::Female => "Female",
-            Gender::Transgender => "Transgender",
-        }
-    }
-
-    /// Accepts the name (any case) or the code, as a number or a numeric string.
-    pub fn from_json(value: &Value) -> Option<Gender> {
-        let code = match value {
-            Value::Number(n) => n.as_u64(),
-            Value::String(s) => {
-                let s = s.trim();
-                if let Some(g) = Gender::ALL.into_iter().find(|g| g.label().eq_ignore_ascii_case(s)) {
-                    return Some(g);
-                }
-                s.parse().ok()
-            }
-            _ => None,
-        }?;
-        Gender::ALL.into_iter().find(|g| u64::from(g.code()) == code)
-    }
-}
-
-/// `state_choices` codes, in Testpress's order and spelling.
-pub const STATES: [&str; 37] = [
-    "Others",
-    "Andaman and Nicobar Islands",
-    "Andhra Pradesh",
-    "Arunachal Pradesh",
-    "Assam",
-    "Bihar",
-    "Chandigarh",
-    "Chhattisgarh",
-    "Dadra and Nagar Haveli",
-    "Daman and Diu",
-    "Delhi",
-    "Goa",
-    "Gujarat",
-    "Haryana",
-    "Himachal Pradesh",
-    "Jammu and Kashmir",
-    "Jharkhand",
-    "Karnataka",
-    "Kerala",
-    "Lakshadweep",
-    "Madhya Pradesh",
-    "Maharashtra",
-    "Manipur",
-    "Meghalaya",
-    "Mizoram",
-    "Nagaland",
-    "Odisha",
-    "Punjab",
-    "Pondicherry",
-    "Rajasthan",
-    "Sikkim",
-    "Tamil Nadu",
-    "Tripura",
-    "Uttar Pradesh",
-    "Uttarakhand",
-    "West Bengal",
-    "Telengana",
-];
-
-/// The state code for a name (any case), if Testpress has one.
-pub fn state_code(name: &str) -> Option<u8> {
-    let name = name.trim();
-    STATES.iter().position(|s| s.eq_ignore_ascii_case(name)).map(|i| i as u8)
-}
-
-/// The state's name from `state` (a name) or `state_choices` (a code). An unknown name is
-/// kept as the text the server sent; an unknown code is dropped.
-fn state_from(object: &serde_json::Map<String, Value>) -> String {
-    if let Some(name) = object.get("state").and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty()) {
-        return name.to_string();
-    }
-    let code = match object.get("state_choices") {
-        Some(Value::Number(n)) => n.as_u64(),
-        Some(Value::String(s)) => s.trim().parse().ok(),
-        _ => None,
-    };
-    code.and_then(|c| STATES.get(c as usize)).map(|s| s.to_string()).unwrap_or_default()
-}
-
-/// The five square variants, largest first; `""` when absent or not a safe http(s) URL.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Images {
-    pub large: String,
-    pub medium: String,
-    pub small: String,
-    pub x_small: String,
-    pub mini: String,
-}
-
-impl Images {
-    /// `(url, width)` for each variant present, smallest first.
-    pub fn variants(&self) -> Vec<(&str, u32)> {
-        [(&self.mini, 24), (&self.x_small, 32), (&self.small, 48), (&self.medium, 128), (&self.large, 256)]
-            .into_iter()
-            .filter(|(url, _)| !url.is_empty())
-            .map(|(url, w)| (url.as_str(), w))
-            .collect()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.variants().is_empty()
-    }
-}
-
-/// Only absolute http(s) URLs may become an image source, matching the app's CSP
-/// (`img-src 'self' https:`): https from anywhere, plain http only from the page's own origin
-/// (`own_origin`, e.g. `http://127.0.0.1:8080` in development). `javascript:`, `data:`,
-/// relative or garbage values are dropped, and the avatar shows initials instead.
-pub fn safe_image_url(raw: &str, own_origin: &str) -> String {
-    let url = raw.trim();
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    let own = !own_origin.is_empty()
-        && url.len() > own_origin.len()
-        && url[..own_origin.len()].eq_ignore_ascii_case(own_origin)
-        && url[own_origin.len()..].starts_with('/');
-    let scheme_ok = lower.starts_with("https://") || (lower.starts_with("http://") && own);
-    let clean = !url.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\'));
-    let has_host = url.split("://").nth(1).is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/'));
-    if scheme_ok && clean && has_host && url.len() <= 2048 {
-        url.to_string()
-    } else {
-        String::new()
-    }
-}
+use crate::i18n::{t, Msg};
+use choices::state_from;
+use serde_json::{json, Value};
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Profile {
@@ -257,15 +115,41 @@ impl Profile {
         }
     }
 
-    /// What to call this person: the display name, else their name, else "Student".
-    pub fn name(&self) -> &str {
+    /// What to call this person: the display name, else their username, else "Student".
+    pub fn name(&self) -> String {
         if !self.display_name.is_empty() {
-            &self.display_name
+            self.display_name.clone()
         } else if !self.username.is_empty() {
-            &self.username
+            self.username.clone()
         } else {
-            "Student"
+            t(Msg::Student)
         }
+    }
+
+    /// The profile in `/me/`'s shape, which `from_json` reads back: how it is kept offline.
+    pub fn to_json(&self) -> Value {
+        json!({
+            "id": self.id,
+            "username": self.username,
+            "display_name": self.display_name,
+            "first_name": self.first_name,
+            "last_name": self.last_name,
+            "email": self.email,
+            "phone": self.phone,
+            "birth_date": self.birth_date,
+            "gender": self.gender.map_or("", Gender::api_name),
+            "address1": self.address1,
+            "address2": self.address2,
+            "city": self.city,
+            "zip": self.zip,
+            "state": self.state,
+            "large_image": self.images.large,
+            "medium_image": self.images.medium,
+            "small_image": self.images.small,
+            "x_small_image": self.images.x_small,
+            "mini_image": self.images.mini,
+            "batches": self.batches,
+        })
     }
 }
 
@@ -279,13 +163,6 @@ pub fn initials(name: &str) -> String {
     } else {
         letters
     }
-}
-
-/// `1994-08-27` → `27 Aug 1994`; `None` for anything that is not a real date.
-pub fn human_date(iso: &str) -> Option<String> {
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    let (year, month, day) = parse_iso_date(iso)?;
-    Some(format!("{day} {} {year}", MONTHS[month as usize - 1]))
 }
 
 /// `(year, month, day)` of a real calendar date written `YYYY-MM-DD`.
@@ -316,21 +193,21 @@ mod tests {
     use serde_json::json;
 
     /// The published `/me/` example, verbatim.
-    const DOCS_ME: &str = include_str!("fixtures/me.json");
+    const DOCS_ME: &str = include_str!("../fixtures/me.json");
     /// The published PUT answer, verbatim.
-    const DOCS_PUT: &str = include_str!("fixtures/put_response.json");
+    const DOCS_PUT: &str = include_str!("../fixtures/put_response.json");
 
     #[test]
     fn parses_the_documented_me_example() {
         let p = Profile::from_json(&serde_json::from_str(DOCS_ME).unwrap(), "https://app.example").unwrap();
         assert_eq!(p.id, Some(17));
-        assert_eq!((p.username.as_str(), p.name()), ("testpress", "Divya"));
+        assert_eq!((p.username.as_str(), p.name().as_str()), ("testpress", "Divya"));
         assert_eq!(p.gender, Some(Gender::Female));
         assert_eq!(p.state, "Tamil Nadu");
         assert_eq!(p.batches.len(), 11);
         assert_eq!(p.batches[7], "UPSC Morning  Batch", "text is kept as sent");
         assert_eq!(p.images.variants().len(), 5);
-        assert_eq!(human_date(&p.birth_date).as_deref(), Some("27 Aug 1994"));
+        assert_eq!(p.birth_date, "1994-08-27");
     }
 
     #[test]
@@ -376,62 +253,12 @@ mod tests {
     }
 
     #[test]
-    fn gender_from_names_and_codes() {
-        for (value, expected) in [
-            (json!("Male"), Some(Gender::Male)),
-            (json!("female"), Some(Gender::Female)),
-            (json!("Transgender"), Some(Gender::Transgender)),
-            (json!(1), Some(Gender::Male)),
-            (json!("3"), Some(Gender::Transgender)),
-            (json!(""), None),
-            (json!(4), None),
-            (json!(null), None),
-            (json!(true), None),
-        ] {
-            assert_eq!(Gender::from_json(&value), expected, "{value}");
-        }
-        assert_eq!(Gender::ALL.map(Gender::code), [1, 2, 3]);
-    }
-
-    #[test]
-    fn states_from_names_and_codes() {
-        assert_eq!(STATES.len(), 37);
-        assert_eq!(state_code("Tamil Nadu"), Some(31));
-        assert_eq!(state_code("telengana"), Some(36));
-        assert_eq!(state_code("Others"), Some(0));
-        assert_eq!(state_code("Atlantis"), None);
-        let state = |v: Value| state_from(v.as_object().unwrap());
-        assert_eq!(state(json!({"state_choices": 0})), "Others");
-        assert_eq!(state(json!({"state_choices": "18"})), "Kerala");
-        assert_eq!(state(json!({"state_choices": ""})), "");
-        assert_eq!(state(json!({"state": "Atlantis"})), "Atlantis", "an unknown name is shown as sent");
-        assert_eq!(state(json!({"state": "", "state_choices": 10})), "Delhi");
-    }
-
-    #[test]
-    fn only_https_or_own_origin_image_urls_survive() {
-        let own = "http://127.0.0.1:8080";
-        assert_eq!(safe_image_url("https://cdn.example/a.jpeg", own), "https://cdn.example/a.jpeg");
-        assert_eq!(safe_image_url("http://127.0.0.1:8080/media/a.jpeg", own), "http://127.0.0.1:8080/media/a.jpeg");
-        for bad in [
-            "http://cdn.example/a.jpeg",
-            "http://127.0.0.1:8000/media/a.jpeg",
-            "http://127.0.0.1:8080.evil.example/a.jpeg",
-            "http://127.0.0.1:8080",
-            "javascript:alert(1)",
-            "JAVASCRIPT:alert(1)",
-            "data:image/png;base64,AAAA",
-            "/media/a.jpeg",
-            "https://",
-            "https:///x",
-            "https://a b",
-            "https://a\"onerror=\"x",
-            "garbage",
-            "",
-        ] {
-            assert_eq!(safe_image_url(bad, own), "", "{bad}");
-            assert_eq!(safe_image_url(bad, "https://app.example"), "", "{bad}");
-        }
+    fn the_kept_shape_reads_back_as_the_same_profile() {
+        let p = Profile::from_json(&serde_json::from_str(DOCS_ME).unwrap(), "https://app.example").unwrap();
+        assert_eq!(Profile::from_json(&p.to_json(), "https://app.example").unwrap(), p);
+        let sparse = Profile { id: Some(20), username: "arjun".into(), ..Profile::default() };
+        let back = Profile::from_json(&sparse.to_json(), "https://app.example").unwrap();
+        assert_eq!((back.id, back.name().as_str(), back.gender), (Some(20), "arjun", None));
     }
 
     #[test]
@@ -441,11 +268,11 @@ mod tests {
         assert_eq!(initials("A B C"), "AB");
         assert_eq!(initials("  "), "?");
         assert_eq!(initials("éclair ünder"), "éü");
-        assert_eq!(human_date("2000-02-29").as_deref(), Some("29 Feb 2000"));
-        assert_eq!(human_date("2001-12-01").as_deref(), Some("1 Dec 2001"));
+        assert_eq!(parse_iso_date("2000-02-29"), Some((2000, 2, 29)));
+        assert_eq!(parse_iso_date("2001-12-01"), Some((2001, 12, 1)));
         for bad in ["1900-02-29", "1994-13-01", "1994-00-10", "27-08-1994", "", "1994-08-27T00:00", "１９９４-08-27"]
         {
-            assert_eq!(human_date(bad), None, "{bad}");
+            assert_eq!(parse_iso_date(bad), None, "{bad}");
         }
     }
 }

@@ -1,0 +1,60 @@
+// Scripts: trunk writes its wasm loader (and, under `trunk serve`, its live-reload client)
+// inline; both become content-hashed files, so `script-src 'self'` needs no hash. In
+// release builds the JS glue is minified, which trunk 0.21's own minifier cannot do (it
+// stops at wasm-bindgen's `export {…}` line), and the `integrity` hashes trunk wrote for it
+// are recomputed.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { transform } from 'esbuild';
+
+export const contentHash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+
+const minify = async (code) => (await transform(code, { minify: true, format: 'esm', target: 'es2022' })).code;
+
+/** Writes `code` as `<stem>-<hash>.js` in `dir`; returns the file name. */
+function writeHashed(dir, stem, code) {
+  const name = `${stem}-${contentHash(code)}.js`;
+  writeFileSync(join(dir, name), code);
+  return name;
+}
+
+/**
+ * Moves the inline scripts out of `html`; in release builds minifies the loader and the
+ * glue. Returns the new HTML and the names of the files written.
+ */
+export async function externaliseScripts(html, { dir, release, publicUrl = '/' }) {
+  const files = [];
+  const loader = html.match(/<script type=("?)module\1>([\s\S]*?)<\/script>/);
+  if (!loader) throw new Error('no inline module script (trunk\'s wasm loader) in index.html');
+  let code = `${loader[2].trim()}\n`;
+  if (release) code = await minify(code);
+  const loaderName = writeHashed(dir, 'loader', code);
+  files.push(loaderName);
+  html = html.replace(loader[0], `<script type=module src=/${loaderName}></script>`);
+
+  // Development only: trunk's live-reload client. Trunk fills in its address and path when
+  // it serves the HTML; in a file, the page's own host (where trunk serves) does the same.
+  const reload = html.match(/<script(?: nonce="?[^ >]*"?)?>("use strict";[\s\S]*?\.well-known\/trunk\/ws[\s\S]*?)<\/script>/);
+  if (reload) {
+    const client = reload[1]
+      .replace(/(['`])\{\{__TRUNK_ADDRESS__\}\}\1/g, 'window.location.host')
+      .replaceAll('{{__TRUNK_WS_BASE__}}', publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`);
+    const name = writeHashed(dir, 'live-reload', client);
+    files.push(name);
+    html = html.replace(reload[0], `<script src=/${name}></script>`);
+  }
+
+  if (release) {
+    // The glue module: minified in place, under trunk's name (a hash of its unminified
+    // text, so still unique per build), with a fresh integrity hash wherever it is named.
+    for (const [, glue] of html.matchAll(/href="?\/([^"\s>]+\.js)"?[^>]*rel=modulepreload/g)) {
+      const path = join(dir, glue);
+      const minified = await minify(readFileSync(path, 'utf8'));
+      writeFileSync(path, minified);
+      html = html.replace(new RegExp(`(href="?/${glue.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"?[^>]*integrity=)("?)sha384-[^"\\s>]+\\2`), `$1$2${sri(minified)}$2`);
+    }
+  }
+  return { html, files };
+}

@@ -1,0 +1,123 @@
+//! Every call to the Testpress API goes through `request`: it adds the token (to the API's
+//! origin only), times out, aborts when the reactive owner that asked is cleaned up, and
+//! turns every failure into an `ApiError` whose text is a sentence for the student.
+
+mod error;
+mod transport;
+
+pub use error::{classify, ApiError, FieldErrors};
+pub use transport::{Method, Via, TIMEOUT_MS};
+
+use crate::profile::Profile;
+use crate::session::{RequestToken, Session};
+use serde_json::Value;
+
+/// Sends one request to the configured API and returns its JSON body.
+///
+/// With a `session`, the token goes in `Authorization: JWT …`; a token that is already
+/// expired is not sent at all, and any answer meaning "signed out" signs the session out.
+async fn request(
+    session: Option<Session>,
+    method: Method,
+    path: &str,
+    body: Option<String>,
+    via: Via,
+) -> Result<Value, ApiError> {
+    let url = crate::config::api_url(path);
+    let token = session.map_or(RequestToken::SignedOut, |s| s.token_for_request());
+    let answer = match token {
+        RequestToken::Expired => Err(ApiError::SessionExpired),
+        RequestToken::Valid(token) => transport::send(method, &url, Some(&token), body, via).await,
+        RequestToken::SignedOut => transport::send(method, &url, None, body, via).await,
+    };
+    let outcome = match answer {
+        Ok((status, _, text)) if (200..300).contains(&status) => {
+            if text.trim().is_empty() {
+                Ok(Value::Null)
+            } else {
+                serde_json::from_str(&text).map_err(|_| ApiError::BadResponse)
+            }
+        }
+        Ok((status, retry_after, text)) => Err(classify(status, retry_after.as_deref(), &text)),
+        Err(e) => Err(e),
+    };
+    if let (Some(session), Err(ApiError::SessionExpired)) = (session, &outcome) {
+        // Signing out unmounts the page that asked. Deferred one task, so the caller's own
+        // updates on this result run before its signals are disposed.
+        leptos::task::spawn_local(async move { session.expire() });
+    }
+    outcome
+}
+
+fn profile_from(value: Value) -> Result<Profile, ApiError> {
+    Profile::from_json(&value, &crate::config::page_origin()).map_err(|_| ApiError::BadResponse)
+}
+
+#[derive(serde::Serialize)]
+struct Credentials<'a> {
+    username: &'a str,
+    password: &'a str,
+}
+
+/// `POST /auth-token/` → the JWT.
+pub async fn sign_in(username: &str, password: &str) -> Result<String, ApiError> {
+    let body = serde_json::to_string(&Credentials { username, password }).map_err(|_| ApiError::BadResponse)?;
+    let answer = request(None, Method::Post, "/api/v2.2/auth-token/", Some(body), Via::Fetch).await?;
+    answer
+        .get("token")
+        .and_then(Value::as_str)
+        .map(str::to_string)
+        .filter(|t| !t.is_empty())
+        .ok_or(ApiError::BadResponse)
+}
+
+/// `GET /me/`: the signed-in student, every field.
+pub async fn me(session: Session) -> Result<Profile, ApiError> {
+    profile_from(request(Some(session), Method::Get, "/api/v2.2/me/", None, Via::Fetch).await?)
+}
+
+/// `GET /users/{id}/`: someone's public page.
+pub async fn user(session: Session, id: u64) -> Result<Profile, ApiError> {
+    let path = ["/api/v2.2/users/", &id.to_string(), "/"].concat();
+    profile_from(request(Some(session), Method::Get, &path, None, Via::Fetch).await?)
+}
+
+/// `PUT /users/{id}/` with only the changed fields; answers the saved profile (PUT shape).
+pub async fn update_profile(
+    session: Session,
+    id: u64,
+    changes: serde_json::Map<String, Value>,
+) -> Result<Profile, ApiError> {
+    let body = Value::Object(changes).to_string();
+    let path = ["/api/v2.2/users/", &id.to_string(), "/"].concat();
+    profile_from(request(Some(session), Method::Put, &path, Some(body), Via::Fetch).await?)
+}
+
+/// A new photo, as the Android app sends it: base64 JPEG and the crop square in its pixels.
+#[derive(Debug, Clone)]
+pub struct PhotoUpload {
+    pub jpeg_base64: String,
+    pub x: u32,
+    pub y: u32,
+    pub side: u32,
+}
+
+/// `PUT /users/{id}/` with a photo, reporting upload progress (0.0–1.0).
+pub async fn upload_photo(
+    session: Session,
+    id: u64,
+    photo: &PhotoUpload,
+    progress: impl Fn(f64) + 'static,
+) -> Result<Profile, ApiError> {
+    let body = serde_json::json!({
+        "photo": photo.jpeg_base64,
+        "x_offset": photo.x,
+        "y_offset": photo.y,
+        "crop_width": photo.side,
+        "crop_height": photo.side,
+    })
+    .to_string();
+    let path = ["/api/v2.2/users/", &id.to_string(), "/"].concat();
+    let via = Via::XhrWithUploadProgress(Box::new(progress));
+    profile_from(request(Some(session), Method::Put, &path, Some(body), via).await?)
+}

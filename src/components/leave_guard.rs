@@ -1,0 +1,50 @@
+//! "You have unsaved changes": asked before in-app links lead away and before the tab
+//! closes, while `dirty` says there is something to lose.
+
+use crate::i18n::{t, Msg};
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Guards the calling page. `on_leave` runs when the student confirms leaving through a link
+/// (to drop what they chose not to keep). The browser's back button is not caught; a draft
+/// is what brings those edits back.
+pub fn use_leave_guard(dirty: Signal<bool>, on_leave: impl Fn() + 'static) {
+    let before_unload = window_event_listener_untyped("beforeunload", move |ev| {
+        if dirty.get_untracked() {
+            ev.prevent_default();
+            if let Some(ev) = ev.dyn_ref::<web_sys::BeforeUnloadEvent>() {
+                ev.set_return_value(&t(Msg::LeaveQuestion));
+            }
+        }
+    });
+    // Capture phase: runs before the router's own click handling, which honours preventDefault.
+    let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
+        let plain_click = ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key());
+        if !plain_click || !dirty.get_untracked() {
+            return;
+        }
+        let link = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href]").ok().flatten());
+        let Some(href) = link.and_then(|a| a.get_attribute("href")) else { return };
+        let stays = !href.starts_with('/') || href.starts_with("/me/edit");
+        if stays {
+            return;
+        }
+        if window().confirm_with_message(&t(Msg::LeaveQuestion)).unwrap_or(true) {
+            on_leave();
+        } else {
+            ev.prevent_default();
+            ev.stop_propagation();
+        }
+    });
+    let _ = window().add_event_listener_with_callback_and_bool("click", on_click.as_ref().unchecked_ref(), true);
+    let on_click = SendWrapper::new(on_click);
+    on_cleanup(move || {
+        before_unload.remove();
+        let _ = window().remove_event_listener_with_callback_and_bool("click", on_click.as_ref().unchecked_ref(), true);
+    });
+}

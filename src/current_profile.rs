@@ -1,0 +1,164 @@
+//! The signed-in student's own profile: loaded once and shared by the header, `/me`,
+//! `/me/edit` and the photo editor, with the writes that change it and the copy kept for
+//! offline use. Pages get a small copyable handle with `use_current_profile()`.
+
+use crate::api::{self, ApiError, PhotoUpload};
+use crate::edit_form::draft;
+use crate::kept_profile;
+use crate::profile::Profile;
+use crate::session::{Ended, Session};
+use leptos::prelude::*;
+use serde_json::{Map, Value};
+
+/// A profile to show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    pub profile: Profile,
+    /// Set when the network failed and this is the copy kept on this device: when that copy
+    /// was fetched (ms since the epoch).
+    pub offline_as_of: Option<f64>,
+}
+
+/// `None` inside: nobody is signed in.
+pub type Answer = Result<Option<Loaded>, ApiError>;
+
+/// The changed fields of a save, for the student `user_id`.
+pub type Changes = (u64, Map<String, Value>);
+
+#[derive(Clone, Copy)]
+pub struct CurrentProfile {
+    resource: LocalResource<Answer>,
+    session: Session,
+    /// `PUT` of changed fields. Created here, in the app's root, so a save the student
+    /// started finishes (and shows everywhere) even if they leave the edit page meanwhile:
+    /// the request may already have reached the server, and cancelling it in the browser
+    /// would only hide whether it did.
+    pub save: Action<Changes, Result<Profile, ApiError>>,
+    /// A new photo; likewise finishes after the editor is gone.
+    pub upload: Action<(u64, PhotoUpload), Result<Profile, ApiError>>,
+    /// The running upload's progress, 0.0–1.0.
+    pub upload_progress: RwSignal<Option<f64>>,
+}
+
+/// Loads `/me/` whenever a different token is in use; offline, the kept copy stands in.
+async fn load(session: Session, user_id: Option<u64>) -> Answer {
+    let Some(user_id) = user_id else { return Ok(None) };
+    match api::me(session).await {
+        Ok(profile) => {
+            if untrack(|| session.user_id()) == Some(user_id) {
+                kept_profile::keep(user_id, &profile);
+            }
+            Ok(Some(Loaded { profile, offline_as_of: None }))
+        }
+        Err(e) if e.is_connection() => match kept_profile::load(user_id) {
+            Some(kept) => Ok(Some(Loaded { profile: kept.profile, offline_as_of: Some(kept.fetched_at_ms) })),
+            None => Err(e),
+        },
+        Err(e) => Err(e),
+    }
+}
+
+impl CurrentProfile {
+    /// The loaded answer, `None` while the first load runs (tracked).
+    pub fn get(&self) -> Option<Answer> {
+        self.resource.get()
+    }
+
+    /// The profile, if one is loaded (tracked).
+    pub fn profile(&self) -> Option<Profile> {
+        self.resource.with(|a| a.as_ref().and_then(|a| a.as_ref().ok()?.as_ref()).map(|l| l.profile.clone()))
+    }
+
+    pub fn profile_untracked(&self) -> Option<Profile> {
+        untrack(|| self.profile())
+    }
+
+    /// For `Suspend`: resolves with the loaded answer.
+    pub fn resource(&self) -> LocalResource<Answer> {
+        self.resource
+    }
+
+    pub fn refetch(&self) {
+        self.resource.refetch();
+    }
+
+    /// A fresher profile than the one loaded: shown everywhere at once, and kept for
+    /// offline use.
+    pub fn replace(&self, profile: Profile) {
+        show(self.resource, self.session, profile);
+    }
+
+    /// The student chose to sign out: the token, the kept profile and every draft go now.
+    pub fn sign_out(&self) {
+        self.session.sign_out();
+        forget(Some(Ended::SignedOut));
+    }
+}
+
+/// Shows `profile` as the current one, unless its student is no longer the one signed in
+/// (a save that finished after signing out).
+fn show(resource: LocalResource<Answer>, session: Session, profile: Profile) {
+    let Some(user_id) = untrack(|| session.user_id()) else { return };
+    if profile.id.is_some_and(|id| id != user_id) {
+        return;
+    }
+    kept_profile::keep(user_id, &profile);
+    resource.set(Some(Ok(Some(Loaded { profile, offline_as_of: None }))));
+}
+
+/// Nothing personal outlives a session: the kept profiles always go, and drafts too when the
+/// student chose to sign out. After an expiry the draft stays in this tab, so signing in
+/// again brings back what they typed.
+fn forget(why: Option<Ended>) {
+    kept_profile::forget_all();
+    if why == Some(Ended::SignedOut) {
+        draft::forget_all();
+    }
+}
+
+/// Creates the handle and provides it to the whole app. Call once, in the root.
+pub fn provide_current_profile(session: Session) -> CurrentProfile {
+    let resource = LocalResource::new(move || {
+        // Keyed on the token, so signing in again (even as the same student) loads afresh.
+        let (_token, user_id) = (session.token_key(), session.user_id());
+        load(session, user_id)
+    });
+    // However the session ends (here, in another tab, a 401, the clock), forget at once.
+    Effect::new(move |_| {
+        if !session.signed_in() {
+            forget(session.ended());
+        }
+    });
+    // A PUT answers without id, username or batches: merge it onto what was shown, and
+    // show the result everywhere (header, /me, the editor) at once.
+    let merge_and_show = move |user_id: u64, saved: Profile| {
+        if untrack(|| session.user_id()) != Some(user_id) {
+            return saved; // Signed out meanwhile: nothing of it is shown or kept.
+        }
+        let before = untrack(|| resource.get()).and_then(Result::ok).flatten().map(|l| l.profile);
+        let merged = saved.merged_into(&before.unwrap_or_default());
+        show(resource, session, merged.clone());
+        merged
+    };
+    let save = Action::new_local(move |(user_id, changes): &Changes| {
+        let (user_id, changes) = (*user_id, changes.clone());
+        async move { api::update_profile(session, user_id, changes).await.map(|p| merge_and_show(user_id, p)) }
+    });
+    let upload_progress = RwSignal::new(None);
+    let upload = Action::new_local(move |(user_id, photo): &(u64, PhotoUpload)| {
+        let (user_id, photo) = (*user_id, photo.clone());
+        upload_progress.set(Some(0.0));
+        async move {
+            let outcome = api::upload_photo(session, user_id, &photo, move |p| upload_progress.set(Some(p))).await;
+            upload_progress.set(None);
+            outcome.map(|p| merge_and_show(user_id, p))
+        }
+    });
+    let handle = CurrentProfile { resource, session, save, upload, upload_progress };
+    provide_context(handle);
+    handle
+}
+
+pub fn use_current_profile() -> CurrentProfile {
+    use_context::<CurrentProfile>().expect("provide_current_profile() runs in the app's root")
+}
