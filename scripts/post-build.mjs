@@ -1,12 +1,17 @@
 // Trunk's post-build hook (Trunk.toml): turns trunk's output into what ships.
 //   1. scripts.mjs: inline scripts become hashed files; release builds minify the JS glue.
 //   2. locales.mjs: the Hindi and Tamil catalogues, hashed, named in <meta>s.
-//   3. csp.mjs: the Content-Security-Policy <meta>, and a check that nothing inline is left.
+//   3. pwa.mjs: the web app manifest; in release builds the service worker's registration.
+//   4. csp.mjs: the Content-Security-Policy <meta>, and a check that nothing inline is left.
+//   5. prerender.mjs: the pages that paint before the app runs (index, login and me.html).
+//   6. pwa.mjs, last: release builds list every file in /sw.js.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { externaliseScripts } from './post-build/scripts.mjs';
 import { copyLocales } from './post-build/locales.mjs';
+import { addManifest, addRegistration, writeServiceWorker } from './post-build/pwa.mjs';
 import { addPolicyMeta, apiOrigin, assertNothingInline, policy } from './post-build/csp.mjs';
+import { prerender } from './post-build/prerender.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 const sourceDir = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
@@ -17,20 +22,31 @@ if (!dir) {
 const release = process.env.TRUNK_PROFILE === 'release';
 
 try {
-  let html = readFileSync(join(dir, 'index.html'), 'utf8');
-  const scripts = await externaliseScripts(html, { dir, release, publicUrl: process.env.TRUNK_PUBLIC_URL ?? '/' });
-  const locales = copyLocales(scripts.html, { sourceDir, dir });
   let config = '';
   try {
     config = readFileSync(join(dir, 'config.json'), 'utf8');
   } catch {
-    // No config.json: same-origin.
+    // No config.json: same-origin, the app's own name.
   }
+  const written = [];
+  const step = (result) => {
+    written.push(...result.files);
+    return result.html;
+  };
+  let html = readFileSync(join(dir, 'index.html'), 'utf8');
+  html = step(await externaliseScripts(html, { dir, release, publicUrl: process.env.TRUNK_PUBLIC_URL ?? '/' }));
+  html = step(copyLocales(html, { sourceDir, dir }));
+  html = step(addManifest(html, { dir, config }));
+  if (release) html = step(addRegistration(html, { dir }));
   const text = policy({ apiOrigin: apiOrigin(config) });
-  html = addPolicyMeta(locales.html, text);
-  assertNothingInline(html);
-  writeFileSync(join(dir, 'index.html'), html);
-  console.log(`post-build: ${[...scripts.files, ...locales.files].join(', ')}; policy: ${text}`);
+  html = addPolicyMeta(html, text);
+  html = step(prerender(html, { dir, config }));
+  for (const page of ['index.html', 'login.html', 'me.html']) {
+    if (page === 'index.html') writeFileSync(join(dir, page), html);
+    assertNothingInline(readFileSync(join(dir, page), 'utf8'));
+  }
+  if (release) written.push(`sw.js (${writeServiceWorker({ dir })} files)`);
+  console.log(`post-build: ${written.join(', ')}; policy: ${text}`);
 } catch (error) {
   console.error(`post-build: ${error.message}`);
   process.exit(1);

@@ -1,8 +1,8 @@
 //! The app shell: what every page shares (the session, the student's profile, the network
-//! state, the header and footer) and the routes.
+//! state, the header) and the routes.
 
-use crate::components::footer::Footer;
 use crate::components::header::Header;
+use crate::components::update_banner::UpdateBanner;
 use crate::current_profile::provide_current_profile;
 use crate::i18n::{tr, Msg};
 use crate::network::provide_network;
@@ -28,6 +28,7 @@ pub fn App() -> impl IntoView {
                 {(!session.persistent()).then(|| view! {
                     <p class="alert alert-info" role="status">{tr(Msg::StorageBlocked)}</p>
                 })}
+                <UpdateBanner/>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home/>
                     <Route path=path!("/login") view=LoginPage/>
@@ -36,7 +37,6 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/users/:id") view=UserPage/>
                 </Routes>
             </main>
-            <Footer/>
         </Router>
     }
 }

@@ -18,6 +18,7 @@ pub mod nav;
 pub mod network;
 pub mod pages;
 pub mod perf;
+pub mod prerender;
 pub mod profile;
 pub mod session;
 pub mod storage;

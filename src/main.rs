@@ -12,6 +12,8 @@ fn main() {
             testpress_profile::brand::apply(color);
         }
         testpress_profile::config::install(config);
+        let typed = testpress_profile::prerender::typed();
         leptos::mount::mount_to_body(testpress_profile::app::App);
+        testpress_profile::prerender::hand_over(typed);
     });
 }

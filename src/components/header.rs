@@ -1,7 +1,9 @@
-//! The header on every page: the institute's name (and logo) on one row with, for a
-//! signed-in student, their avatar opening a small menu; "Sign in" for everyone else.
+//! The header on every page, one row at any width: the institute's name (and logo), the
+//! language picker, and for a signed-in student their avatar opening a small menu ("Sign
+//! in" for everyone else).
 
 use crate::components::account_menu::AccountMenu;
+use crate::components::language_picker::LanguagePicker;
 use crate::config;
 use crate::i18n::{tr, Msg};
 use crate::session::use_session;
@@ -35,6 +37,7 @@ pub fn Header() -> impl IntoView {
                         {site_name}
                     </span>
                 </A>
+                <LanguagePicker/>
                 {move || if session.signed_in() {
                     view! { <AccountMenu/> }.into_any()
                 } else {

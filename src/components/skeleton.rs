@@ -1,24 +1,30 @@
 use crate::i18n::{tr, Msg};
 use leptos::prelude::*;
 
-/// Holds the profile page's layout while its data loads, so nothing jumps when it arrives.
+/// Holds the profile page's layout while its data loads (the photo and name card, then
+/// the details), so nothing jumps when it arrives. The build's prerendered pages copy this
+/// markup (scripts/post-build/prerender.mjs): change both together.
 #[component]
 pub fn ProfileSkeleton() -> impl IntoView {
     view! {
-        <div class="card" aria-busy="true">
+        <div class="profile-layout" aria-busy="true">
             <span class="visually-hidden" role="status">{tr(Msg::LoadingProfile)}</span>
-            <div class="profile-head" aria-hidden="true">
-                <span class="avatar-initials avatar-profile skeleton"></span>
-                <div>
-                    <div class="skeleton skeleton-line medium"></div>
-                    <div class="skeleton skeleton-line short"></div>
+            <div class="card profile-card" aria-hidden="true">
+                <div class="profile-head">
+                    <span class="avatar-initials avatar-profile skeleton"></span>
+                    <div class="profile-names">
+                        <div class="skeleton skeleton-line skeleton-name"></div>
+                        <div class="skeleton skeleton-line short"></div>
+                    </div>
                 </div>
             </div>
-            <div aria-hidden="true">
-                <div class="skeleton skeleton-line"></div>
-                <div class="skeleton skeleton-line medium"></div>
-                <div class="skeleton skeleton-line"></div>
-                <div class="skeleton skeleton-line short"></div>
+            <div class="profile-main" aria-hidden="true">
+                <div class="card">
+                    <div class="skeleton skeleton-line"></div>
+                    <div class="skeleton skeleton-line medium"></div>
+                    <div class="skeleton skeleton-line"></div>
+                    <div class="skeleton skeleton-line short"></div>
+                </div>
             </div>
         </div>
     }

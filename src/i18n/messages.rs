@@ -43,6 +43,8 @@ messages! {
     GoToProfile = "Go to your profile",
     TryAgain = "Try again",
     SomethingWentWrong = "Something went wrong. Please try again.",
+    UpdateReady = "A new version of this app is ready.",
+    Reload = "Reload",
     // Sign-in
     SignIn = "Sign in",
     SigningIn = "Signing in…",
@@ -92,7 +94,7 @@ messages! {
     GenderFemale = "Female",
     GenderTransgender = "Transgender",
     NotSet = "Not set",
-    PhoneHint = "10 digits, for example 9043570576.",
+    PhoneHint = "10 digits, for example 9876543210.",
     PinHint = "6 digits.",
     EnterFirstName = "Enter your first name.",
     EnterEmail = "Enter your email address.",

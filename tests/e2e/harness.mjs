@@ -16,8 +16,8 @@ const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 export const DEMO = { username: 'testpress', password: 'demo1234' };
 
 /** Starts the stand-in API (in-memory database, fault injection on) serving the built app. */
-export async function startStandIn(extraArgs = []) {
-  const args = ['--port', '0', '--db', ':memory:', '--faults', '--app-dir', DIST, ...extraArgs];
+export async function startStandIn(extraArgs = [], { appDir = DIST } = {}) {
+  const args = ['--port', '0', '--db', ':memory:', '--faults', '--app-dir', appDir, ...extraArgs];
   const child = spawn(STAND_IN, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout });
   const url = await new Promise((ok, fail) => {
@@ -60,8 +60,12 @@ export const CHROMIUM_ARGS = [
 export async function launchBrowser(extraArgs = []) {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
   return {
+    /**
+     * A fresh context. Service workers are blocked unless `serviceWorkers: 'allow'` is asked
+     * for (the offline tests do): Playwright's `page.route` cannot see what a worker fetches.
+     */
     async newContext(options = {}) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block', ...options });
       return context;
     },
     async close() {
@@ -115,10 +119,10 @@ export async function signIn(page, { username, password } = DEMO) {
  * Returns `{ api, browser }`, filled in once `before` has run; `setup(env)` runs after that,
  * for a file's own preparation.
  */
-export function standInAndBrowser({ standInArgs = [], browserArgs = [], setup } = {}) {
+export function standInAndBrowser({ standInArgs = [], browserArgs = [], appDir, setup } = {}) {
   const env = {};
   before(async () => {
-    env.api = await startStandIn(standInArgs);
+    env.api = await startStandIn(standInArgs, { appDir });
     env.browser = await launchBrowser(browserArgs);
     await setup?.(env);
   });

@@ -45,6 +45,8 @@ test('the header works with the keyboard alone', async () => {
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Testpress Profile');
   await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'language');
+  await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Sign in');
   await page.keyboard.press('Enter');
   await page.waitForURL('**/login');

@@ -22,9 +22,23 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
+/// `name-0123456789abcdef.ext` (or `_bg.wasm`): trunk's and the build hook's hashed names
+/// (trunk's hash is a number in hex, so it may have fewer than 16 digits).
+fn is_hashed(path: &Path) -> bool {
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| (8..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
 pub async fn serve(State(state): State<AppState>, request: Request) -> Response {
     let Some(root) = state.config().app_dir.clone() else { return StatusCode::NOT_FOUND.into_response() };
-    let relative = request.uri().path().trim_start_matches('/');
+    // The prerendered pages, as the README asks a CDN to serve them.
+    let relative = match request.uri().path() {
+        "/login" => "login.html",
+        "/me" => "me.html",
+        other => other.trim_start_matches('/'),
+    };
     let safe = Path::new(relative).components().all(|c| matches!(c, Component::Normal(_)));
     let candidate = root.join(relative);
     let (path, is_fallback) = if safe && !relative.is_empty() && candidate.is_file() {
@@ -57,11 +71,9 @@ pub async fn serve(State(state): State<AppState>, request: Request) -> Response 
             if let Some(token) = encoding {
                 h.insert(header::CONTENT_ENCODING, HeaderValue::from_static(token));
             }
-            let cache = if is_fallback || path.ends_with("index.html") || path.ends_with("config.json") {
-                "no-cache"
-            } else {
-                "public, max-age=31536000, immutable"
-            };
+            // As the README asks of a CDN: content-hashed files for a year, everything else
+            // (pages, config.json, sw.js, the manifest, icons) checked on every use.
+            let cache = if !is_fallback && is_hashed(&path) { "public, max-age=31536000, immutable" } else { "no-cache" };
             h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
             r
         }

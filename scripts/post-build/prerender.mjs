@@ -1,0 +1,106 @@
+// Pages that paint before any script runs: the header, the page's own layout and the
+// footer, written into the HTML at build time, with the same stylesheet and the same boxes
+// as the app draws them, so the app's first render replaces them without anything moving.
+//
+//   index.html  every other path (the SPA fallback): the header and the profile skeleton
+//   login.html  /login: the sign-in form itself, so the largest paint is already final
+//   me.html     /me: the header of a signed-in student and the profile skeleton
+//
+// The markup copies the components it stands in for (named beside each part); the
+// end-to-end test prerender.test.mjs fails when the two drift apart. The app removes
+// `#prerendered` when it mounts (src/prerender.rs), carrying over anything typed.
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { palette } from './brand.mjs';
+
+const escape = (text) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The institute's name, logo and colour from config.json, validated as the app does. */
+export function institute(configText) {
+  try {
+    const i = JSON.parse(configText).institute;
+    const name = typeof i?.name === 'string' && i.name.trim() && i.name.trim().length <= 80 ? i.name.trim() : null;
+    const logo = typeof i?.logo === 'string' && /^(\/(?!\/)|https:\/\/[^/@\s]+)[^\s"<>\\]*$/i.test(i.logo.trim()) ? i.logo.trim() : null;
+    const color = typeof i?.color === 'string' && /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(i.color.trim()) ? i.color.trim() : null;
+    return { name, logo, color };
+  } catch {
+    return { name: null, logo: null, color: null };
+  }
+}
+
+/** components/header.rs, language_picker.rs and account_menu.rs (its button, while the profile loads). */
+function header({ name, logo }, signedIn, current) {
+  const site = escape(name ?? 'Testpress Profile');
+  const brand = logo
+    ? `<img class=brand-logo src="${escape(logo)}" alt="${site}" height=32><span class=brand-name aria-hidden=true>${site}</span>`
+    : `<span class=brand-name>${site}</span>`;
+  const right = signedIn
+    ? '<div class=account><button class=account-button type=button aria-label="Account menu" aria-expanded=false><span class="avatar-initials avatar-header skeleton"></span></button></div>'
+    : `<a href=/login${current === '/login' ? ' aria-current=page' : ''} class=header-link>Sign in</a>`;
+  const language = '<div class=language><label for=language class=visually-hidden>Language</label><select id=language autocomplete=off>'
+    + '<option value=en lang=en selected>English</option><option value=hi lang=hi>हिन्दी</option><option value=ta lang=ta>தமிழ்</option></select></div>';
+  return `<header class=site-header><div class=bar><a href=/ class=brand>${brand}</a>${language}${right}</div></header>`;
+}
+
+/** components/skeleton.rs */
+const skeleton = '<div class=profile-layout aria-busy=true><span class=visually-hidden role=status>Loading profile…</span>'
+  + '<div class="card profile-card" aria-hidden=true><div class=profile-head><span class="avatar-initials avatar-profile skeleton"></span>'
+  + '<div class=profile-names><div class="skeleton skeleton-line skeleton-name"></div><div class="skeleton skeleton-line short"></div></div></div></div>'
+  + '<div class=profile-main aria-hidden=true><div class=card><div class="skeleton skeleton-line"></div><div class="skeleton skeleton-line medium"></div>'
+  + '<div class="skeleton skeleton-line"></div><div class="skeleton skeleton-line short"></div></div></div></div>';
+
+/**
+ * pages/login.rs, before the app runs. Its button does not submit (type=button), so an
+ * early Enter or tap can never send the password anywhere; the app takes over what was typed.
+ */
+const login = '<section class="card card-narrow"><h1>Sign in</h1><form class=form novalidate>'
+  + '<div class=field><label for=username>Username</label><input id=username name=username type=text autocomplete=username autocapitalize=none spellcheck=false required aria-invalid=false aria-describedby=username-error><p class=field-error id=username-error></p></div>'
+  + '<div class=field><label for=password>Password</label><div class=input-with-button><input id=password name=password type=password autocomplete=current-password required aria-invalid=false aria-describedby=password-error>'
+  + '<button class="button button-secondary" type=button aria-controls=password aria-label="Show password">Show</button></div><p class=field-error id=password-error></p></div>'
+  + '<div class=actions><button class=button type=button>Sign in</button>__RESET__</div></form></section>';
+
+function page(html, { brand, signedIn, current, main, title }) {
+  const body = `<div id=prerendered><a class=skip-link href=#main>Skip to content</a>${header(brand, signedIn, current)}`
+    + `<main id=main tabindex=-1>${main}</main></div>`;
+  let out = html.replace(/<noscript>[\s\S]*?<\/noscript>/, (noscript) => `${noscript}${body}`);
+  if (!out.includes('id=prerendered')) throw new Error('no <noscript> in <body> to put the prerendered page after');
+  if (title) out = out.replace(/<title>[\s\S]*?<\/title>/, `<title>${escape(title)}</title>`);
+  return out;
+}
+
+/** The institute's colours as a stylesheet, so even the first paint wears them. */
+function brandStyles(html, { dir, brand }) {
+  if (!brand.color) return { html, files: [] };
+  const p = palette(brand.color);
+  const css = `:root{--brand-accent:${p.accent};--brand-on-accent:${p.onAccent};--brand-text-light:${p.textLight};--brand-text-dark:${p.textDark}}\n`;
+  const name = `brand-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
+  writeFileSync(join(dir, name), css);
+  html = html.replace(/(<link[^>]*rel=stylesheet[^>]*>)/, `$1<link href=/${name} rel=stylesheet>`)
+    .replace(/<meta content="?#[0-9a-f]{6}"? name=theme-color>/i, `<meta content="${p.accent}" name=theme-color>`);
+  return { html, files: [name] };
+}
+
+/** Writes login.html and me.html, and returns index.html with its own prerendered shell. */
+export function prerender(html, { dir, config }) {
+  const brand = institute(config);
+  const styled = brandStyles(html, { dir, brand });
+  const site = brand.name ?? 'Testpress Profile';
+  let reset = '';
+  try {
+    const url = JSON.parse(config).password_reset_url;
+    if (typeof url === 'string' && /^(\/(?!\/)|https:\/\/[^/@\s]+)[^\s"<>\\]*$/i.test(url.trim())) {
+      reset = `<a href="${escape(url.trim())}" rel=external class=forgot-password>Forgot password?</a>`;
+    }
+  } catch {
+    // No reset link.
+  }
+  const loginHtml = page(styled.html, { brand, signedIn: false, current: '/login', main: login.replace('__RESET__', reset), title: `Sign in · ${site}` });
+  const meHtml = page(styled.html, { brand, signedIn: true, current: '/me', main: skeleton, title: null });
+  writeFileSync(join(dir, 'login.html'), loginHtml);
+  writeFileSync(join(dir, 'me.html'), meHtml);
+  return {
+    html: page(styled.html, { brand, signedIn: true, current: null, main: skeleton, title: null }),
+    files: [...styled.files, 'login.html', 'me.html'],
+  };
+}

@@ -1,0 +1,69 @@
+//! The page the build wrote into the HTML (scripts/post-build/prerender.mjs) paints before
+//! the app runs. When the app mounts it takes over: anything already typed into the
+//! prerendered form (and where the caret was) carries over, and the prerendered nodes go,
+//! in the same task as the mount, so no frame shows both or neither.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement};
+
+const ROOT_ID: &str = "prerendered";
+
+/// What the student typed before the app was ready.
+pub struct Typed {
+    fields: Vec<(String, String)>,
+    /// The focused field's id and selection.
+    focus: Option<(String, Option<u32>, Option<u32>)>,
+}
+
+fn root() -> Option<Element> {
+    web_sys::window()?.document()?.get_element_by_id(ROOT_ID)
+}
+
+/// Reads the prerendered form's values, before the app mounts.
+pub fn typed() -> Typed {
+    let mut typed = Typed { fields: Vec::new(), focus: None };
+    let Some(inputs) = root().and_then(|r| r.query_selector_all("input[id]").ok()) else { return typed };
+    let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+    for input in (0..inputs.length()).filter_map(|i| inputs.item(i)?.dyn_into::<HtmlInputElement>().ok()) {
+        if active.as_ref().is_some_and(|a| a == input.unchecked_ref::<Element>()) {
+            let selection = (input.selection_start().ok().flatten(), input.selection_end().ok().flatten());
+            typed.focus = Some((input.id(), selection.0, selection.1));
+        }
+        if !input.value().is_empty() {
+            typed.fields.push((input.id(), input.value()));
+        }
+    }
+    typed
+}
+
+/// Removes the prerendered page (right after mounting: the browser paints neither both nor
+/// neither) and gives what was typed to the app's own fields once the router has drawn
+/// the page, which happens in the microtasks that follow, before the next frame.
+pub fn hand_over(typed: Typed) {
+    if let Some(root) = root() {
+        root.remove();
+    }
+    leptos::prelude::request_animation_frame(move || restore(typed));
+}
+
+fn restore(typed: Typed) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let input = |id: &str| document.get_element_by_id(id).and_then(|e| e.dyn_into::<HtmlInputElement>().ok());
+    for (id, value) in typed.fields {
+        if let Some(input) = input(&id) {
+            input.set_value(&value);
+            // The app's own binding hears it as typing.
+            if let Ok(event) = web_sys::Event::new("input") {
+                let _ = input.dispatch_event(&event);
+            }
+        }
+    }
+    if let Some((id, start, end)) = typed.focus {
+        if let Some(input) = input(&id) {
+            let _ = input.focus();
+            if let (Some(start), Some(end)) = (start, end) {
+                let _ = input.set_selection_range(start, end);
+            }
+        }
+    }
+}
