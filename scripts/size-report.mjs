@@ -1,9 +1,11 @@
-// Sizes of everything the first load of /me fetches from the app's origin (index.html, the
-// files it references, config.json): raw, gzip -9 and brotli q11. Prints a table, writes
+// Sizes of everything the first load of /me fetches from the app's origin (me.html, the
+// prerendered page served for /me, the files it references, config.json): raw, gzip -9 and
+// brotli q11. Files fetched only on demand (the Hindi and Tamil catalogues, the install
+// icons) are not part of it. Prints a table, writes
 // the same figures as JSON, and exits 1 when the brotli total is over the budget.
 //
 //   node scripts/size-report.mjs [dist-dir] [json-out]
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -19,13 +21,19 @@ export const brotli = (bytes) =>
 
 /** The files the first load of /me fetches from the app's origin, with their sizes. */
 export function measureFirstLoad(dist) {
-const html = readFileSync(join(dist, 'index.html'), 'utf8');
-// Attributes may be unquoted (trunk minifies index.html in release builds).
+const page = existsSync(join(dist, 'me.html')) ? 'me.html' : 'index.html';
+const html = readFileSync(join(dist, page), 'utf8');
+// Attributes may be unquoted (trunk minifies the HTML in release builds). Only files with
+// an extension: links to app routes (/login, /me) are pages, not assets of this one.
+const loaders = [...html.matchAll(/<script[^>]*src=["']?\/?([^"'\s>]+\.js)/g)].map((m) => m[1]);
+const fromLoaders = loaders.flatMap((f) => existsSync(join(dist, f)) ? [...readFileSync(join(dist, f), 'utf8').matchAll(/["'`]\/?([^"'`\s]+\.(?:js|wasm))["'`]/g)].map((m) => m[1]) : []);
 const referenced = [
-  ...html.matchAll(/(?:href|src)=["']?\/?([^"'\s>#?]+)/g),
-  ...html.matchAll(/(?:from|module_or_path:) ['"]\/?([^'"]+)['"]/g),
-].map((m) => m[1]);
-const files = ['index.html', ...new Set(referenced), 'config.json'].filter((f, i, all) => all.indexOf(f) === i && existsSync(join(dist, f)));
+  ...[...html.matchAll(/<link[^>]*href=["']?\/?([^"'\s>#?]+\.[a-z0-9]+)/g)].map((m) => m[1]),
+  ...loaders,
+  ...fromLoaders,
+].filter((f) => !/^(icons\/|locale-)/.test(f));
+const files = [page, ...new Set(referenced), 'config.json']
+  .filter((f, i, all) => all.indexOf(f) === i && existsSync(join(dist, f)) && statSync(join(dist, f)).isFile());
 
 const rows = files.map((file) => {
   const bytes = readFileSync(join(dist, file));

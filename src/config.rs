@@ -5,7 +5,7 @@
 //! rest still apply. Nothing in this file can stop the app from starting.
 
 use crate::brand::Rgb;
-use serde_json::Value;
+use crate::json::Json;
 
 /// How the institute running the portal presents itself (all optional).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -71,10 +71,11 @@ impl std::fmt::Display for ConfigError {
 pub fn parse(text: &str) -> (AppConfig, Vec<ConfigError>) {
     let mut config = AppConfig::default();
     let mut problems = Vec::new();
-    let Some(object) = serde_json::from_str::<Value>(text).ok().and_then(|v| v.as_object().cloned()) else {
-        return (config, vec![ConfigError::NotJson]);
+    let object = match Json::parse(text) {
+        Ok(object @ Json::Object(_)) => object,
+        _ => return (config, vec![ConfigError::NotJson]),
     };
-    match object.get("api_base").and_then(Value::as_str) {
+    match object.get("api_base").and_then(Json::as_str) {
         None => problems.push(ConfigError::MissingApiBase),
         Some(raw) => match normalise_origin(raw) {
             Some(origin) => config.api_base = origin,
@@ -82,9 +83,9 @@ pub fn parse(text: &str) -> (AppConfig, Vec<ConfigError>) {
         },
     }
     match object.get("institute") {
-        None | Some(Value::Null) => {}
-        Some(Value::Object(institute)) => {
-            let text = |key: &str| institute.get(key).and_then(Value::as_str).map(str::trim);
+        None | Some(Json::Null) => {}
+        Some(institute @ Json::Object(_)) => {
+            let text = |key: &str| institute.get(key).and_then(Json::as_str).map(str::trim);
             match institute.get("name").map(|v| v.as_str().map(str::trim)) {
                 None => {}
                 Some(Some(name)) if !name.is_empty() && name.chars().count() <= 80 => {
@@ -107,7 +108,7 @@ pub fn parse(text: &str) -> (AppConfig, Vec<ConfigError>) {
         }
         Some(_) => problems.push(ConfigError::BadInstitute),
     }
-    if let Some(url) = object.get("password_reset_url").and_then(Value::as_str).map(str::trim) {
+    if let Some(url) = object.get("password_reset_url").and_then(Json::as_str).map(str::trim) {
         match safe_link(url) {
             Some(url) => config.password_reset_url = Some(url),
             None => problems.push(ConfigError::BadResetUrl(url.to_string())),
@@ -145,27 +146,18 @@ pub fn safe_link(raw: &str) -> Option<String> {
 }
 
 pub async fn load() -> AppConfig {
-    use gloo_net::http::Request;
-    let text = async {
-        // Plain GET (default cache mode) so index.html's preload is used; the host serves
-        // config.json with `Cache-Control: no-cache` (README), so a change is seen at once.
-        let response = Request::get("/config.json").send().await.map_err(|e| e.to_string())?;
-        if !response.ok() {
-            return Err(["config.json answered HTTP ", &response.status().to_string()].concat());
-        }
-        response.text().await.map_err(|e| e.to_string())
-    }
-    .await;
-    match text {
-        Ok(text) => {
+    // A plain GET (the browser's cache as usual), so index.html's preload is used; the host
+    // serves config.json with `Cache-Control: no-cache` (README), so a change is seen at once.
+    match crate::api::get_text("/config.json").await {
+        Some(text) => {
             let (config, problems) = parse(&text);
             for problem in problems {
                 leptos::logging::warn!("{problem}");
             }
             config
         }
-        Err(why) => {
-            leptos::logging::warn!("{why}; using the defaults");
+        None => {
+            leptos::logging::warn!("config.json could not be read; using the defaults");
             AppConfig::default()
         }
     }

@@ -8,6 +8,7 @@ pub const MAX_FILE_BYTES: f64 = 10.0 * 1024.0 * 1024.0;
 /// Photos are re-encoded no larger than this on their long side: ample for a 256 px avatar,
 /// and a fraction of a phone camera's upload on mobile data.
 pub const MAX_UPLOAD_SIDE: u32 = 2048;
+/// The zoom slider's `max` says the same.
 pub const MAX_ZOOM: f64 = 4.0;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

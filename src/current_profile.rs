@@ -4,11 +4,11 @@
 
 use crate::api::{self, ApiError, PhotoUpload};
 use crate::edit_form::draft;
+use crate::json::Json;
 use crate::kept_profile;
 use crate::profile::Profile;
 use crate::session::{Ended, Session};
 use leptos::prelude::*;
-use serde_json::{Map, Value};
 
 /// A profile to show.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,7 +23,7 @@ pub struct Loaded {
 pub type Answer = Result<Option<Loaded>, ApiError>;
 
 /// The changed fields of a save, for the student `user_id`.
-pub type Changes = (u64, Map<String, Value>);
+pub type Changes = (u64, Vec<(String, Json)>);
 
 #[derive(Clone, Copy)]
 pub struct CurrentProfile {
@@ -142,7 +142,7 @@ pub fn provide_current_profile(session: Session) -> CurrentProfile {
     };
     let save = Action::new_local(move |(user_id, changes): &Changes| {
         let (user_id, changes) = (*user_id, changes.clone());
-        async move { api::update_profile(session, user_id, changes).await.map(|p| merge_and_show(user_id, p)) }
+        async move { api::update_profile(session, user_id, Json::Object(changes)).await.map(|p| merge_and_show(user_id, p)) }
     });
     let upload_progress = RwSignal::new(None);
     let upload = Action::new_local(move |(user_id, photo): &(u64, PhotoUpload)| {

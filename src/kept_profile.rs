@@ -2,9 +2,9 @@
 //! edit form still open without a connection. It is personal data: `current_profile`
 //! forgets every kept copy the moment nobody is signed in.
 
+use crate::json::Json;
 use crate::profile::Profile;
 use crate::storage;
-use serde_json::{json, Value};
 
 const PREFIX: &str = "testpress.kept-profile.";
 
@@ -21,16 +21,21 @@ fn key(user_id: u64) -> String {
 
 /// The stored text for `profile`, fetched at `fetched_at_ms`.
 pub fn to_text(profile: &Profile, fetched_at_ms: f64) -> String {
-    json!({ "version": 1, "fetched_at": fetched_at_ms, "profile": profile.to_json() }).to_string()
+    Json::object([
+        ("version", Json::from(1u32)),
+        ("fetched_at", Json::Number(fetched_at_ms.floor())),
+        ("profile", profile.to_json()),
+    ])
+    .write()
 }
 
 /// Reads a stored copy back; `None` for anything this version did not write.
 pub fn from_text(text: &str, user_id: u64, own_origin: &str) -> Option<Kept> {
-    let value: Value = serde_json::from_str(text).ok()?;
-    if value.get("version").and_then(Value::as_u64) != Some(1) {
+    let value = Json::parse(text).ok()?;
+    if value.get("version").and_then(Json::as_u64) != Some(1) {
         return None;
     }
-    let fetched_at_ms = value.get("fetched_at").and_then(Value::as_f64).filter(|t| t.is_finite() && *t > 0.0)?;
+    let fetched_at_ms = value.get("fetched_at").and_then(Json::as_f64).filter(|t| t.is_finite() && *t > 0.0)?;
     let profile = Profile::from_json(value.get("profile")?, own_origin).ok()?;
     // Only ever the copy of the student it is filed under.
     (profile.id == Some(user_id)).then_some(Kept { profile, fetched_at_ms })
@@ -64,7 +69,7 @@ mod tests {
     use super::*;
 
     fn divya() -> Profile {
-        let json = serde_json::from_str(include_str!("fixtures/me.json")).unwrap();
+        let json = Json::parse(include_str!("fixtures/me.json")).unwrap();
         Profile::from_json(&json, "https://app.example").unwrap()
     }
 

@@ -153,7 +153,7 @@ impl Session {
     /// The student chose to sign out; other tabs follow.
     pub fn sign_out(&self) {
         if let Some(storage) = storage::local().filter(|_| self.persistent) {
-            let _ = storage.set_item(SIGNED_OUT_KEY, &js_sys::Date::now().to_string());
+            let _ = storage.set_item(SIGNED_OUT_KEY, &(js_sys::Date::now() as u64).to_string());
             let _ = storage.remove_item(SIGNED_OUT_KEY);
         }
         self.end(Ended::SignedOut);

@@ -3,7 +3,6 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use leptos_router::components::Router;
 use testpress_profile::components::avatar::{Avatar, AvatarSize};
 use testpress_profile::components::header::Header;
 use testpress_profile::components::profile_view::{OwnProfile, PublicProfile};
@@ -42,7 +41,7 @@ async fn settle() {
 }
 
 fn divya() -> Profile {
-    let json = serde_json::from_str(include_str!("../src/fixtures/me.json")).unwrap();
+    let json = testpress_profile::json::Json::parse(include_str!("../src/fixtures/me.json")).unwrap();
     Profile::from_json(&json, "https://app.example").unwrap()
 }
 
@@ -60,8 +59,9 @@ fn images(base: &str) -> Images {
 fn header_names_the_app_and_offers_sign_in_when_signed_out() {
     let root = mount(|| {
         let session = testpress_profile::session::Session::start();
+        testpress_profile::router::provide_location();
         testpress_profile::current_profile::provide_current_profile(session);
-        view! { <Router><Header/></Router> }
+        view! { <Header/> }
     });
     assert_eq!(texts(&root, "header a.brand"), ["Testpress Profile"]);
     assert_eq!(texts(&root, "header a:not(.brand)"), ["Sign in"], "signed out: only sign-in");
@@ -71,7 +71,7 @@ fn header_names_the_app_and_offers_sign_in_when_signed_out() {
 #[wasm_bindgen_test]
 async fn text_and_the_page_language_follow_the_chosen_catalogue() {
     use testpress_profile::i18n::{install, Catalogue, Lang};
-    let root = mount(|| view! { <Router><NotFound/></Router> });
+    let root = mount(|| view! { <NotFound/> });
     let catalogue = Catalogue::parse(r#"{"PageNotFound": "पेज नहीं मिला"}"#).unwrap();
     install(Lang::Hi, Some(catalogue));
     settle().await;
@@ -86,7 +86,7 @@ async fn text_and_the_page_language_follow_the_chosen_catalogue() {
 
 #[wasm_bindgen_test]
 fn not_found_explains_and_links_home() {
-    let root = mount(|| view! { <Router><NotFound/></Router> });
+    let root = mount(|| view! { <NotFound/> });
     assert_eq!(texts(&root, "h1"), ["Page not found"]);
     assert_eq!(attr(&root, "a", "href").as_deref(), Some("/"));
 }
@@ -124,7 +124,7 @@ async fn avatar_falls_back_to_initials_when_the_file_fails() {
 
 #[wasm_bindgen_test]
 fn own_profile_shows_every_field_in_words_and_the_batches() {
-    let root = mount(|| view! { <Router><OwnProfile profile=divya()/></Router> });
+    let root = mount(|| view! { <OwnProfile profile=divya()/> });
     assert_eq!(texts(&root, "h1"), ["Divya"]);
     let terms = texts(&root, "dt");
     let values = texts(&root, "dd");
@@ -140,7 +140,7 @@ fn own_profile_shows_every_field_in_words_and_the_batches() {
 #[wasm_bindgen_test]
 fn empty_fields_read_not_provided() {
     let sparse = Profile { username: "arjun".into(), first_name: "Arjun".into(), ..Profile::default() };
-    let root = mount(move || view! { <Router><OwnProfile profile=sparse/></Router> });
+    let root = mount(move || view! { <OwnProfile profile=sparse/> });
     let values = texts(&root, "dd");
     assert!(values.iter().filter(|v| v.starts_with("Not provided")).count() >= 7, "{values:?}");
     assert!(values.iter().all(|v| !v.trim().is_empty()), "no blank values: {values:?}");
@@ -158,7 +158,7 @@ fn user_supplied_markup_is_shown_as_text() {
         username: "<script>alert(1)</script>".into(),
         ..Profile::default()
     };
-    let root = mount(move || view! { <Router><PublicProfile profile=hostile/></Router> });
+    let root = mount(move || view! { <PublicProfile profile=hostile/> });
     assert_eq!(texts(&root, "h1"), ["<img src=x onerror=alert(1)><b>Bold</b>"]);
     assert!(root.query_selector("h1 img, h1 b, script").unwrap().is_none());
 }

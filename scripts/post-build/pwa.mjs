@@ -69,7 +69,7 @@ export function writeServiceWorker({ dir }) {
     .sort();
   const build = createHash('sha256');
   for (const path of paths) build.update(path).update(readFileSync(join(dir, path)));
-  const files = paths.map((path) => [path, /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/.test(path)]);
+  const files = paths.map((path) => [path, /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/.test(path), !/^\/(icons\/|locale-)/.test(path)]);
   const code = readFileSync(join(here, 'service-worker.js'), 'utf8')
     .replace("'__BUILD__'", JSON.stringify(build.digest('hex').slice(0, 16)))
     .replace('__FILES__', JSON.stringify(files));

@@ -3,10 +3,14 @@
 // without a connection. It never touches /api/ or /media/: those requests go to the
 // network exactly as the page made them, token and all, and nothing of them is stored.
 const BUILD = '__BUILD__';
-/** Every file of this build: [path, hashed]. Hashed files never change under their name. */
+/**
+ * Every file of this build: [path, hashed, kept at install]. Hashed files never change
+ * under their name. The Hindi and Tamil catalogues and the install icons are kept the first
+ * time they are used instead: nobody downloads a language or an icon they never use.
+ */
 const FILES = __FILES__;
 const CACHE = `testpress-app-${BUILD}`;
-const HASHED = new Set(FILES.filter(([, hashed]) => hashed).map(([path]) => path));
+const KNOWN = new Map(FILES.map(([path, hashed]) => [path, hashed]));
 /** How long a page or config.json may take on a poor connection before the kept copy is used. */
 const NETWORK_PATIENCE_MS = 4000;
 /** The kept copy of each page: the prerendered ones for their paths, the shell for the rest. */
@@ -14,9 +18,11 @@ const PAGES = { '/login': '/login.html', '/me': '/me.html' };
 
 self.addEventListener('install', (event) => {
   // All or nothing: if any file fails, this worker is dropped and the network still serves.
-  event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(FILES.map(([path]) => new Request(path, { cache: 'reload' })))),
-  );
+  // Hashed files come from the HTTP cache the page just filled (no second download); the
+  // rest are revalidated, so a page and its files always belong to the same build.
+  const requests = FILES.filter(([, , atInstall]) => atInstall)
+    .map(([path, hashed]) => new Request(path, { cache: hashed ? 'default' : 'no-cache' }));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)));
 });
 
 self.addEventListener('activate', (event) => {
@@ -43,15 +49,21 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(networkFirst(request, page));
   } else if (url.pathname === '/config.json') {
     event.respondWith(networkFirst(request, '/config.json'));
-  } else if (HASHED.has(url.pathname) || FILES.some(([path]) => path === url.pathname)) {
+  } else if (KNOWN.has(url.pathname)) {
     event.respondWith(cacheFirst(request, url.pathname));
   }
 });
 
-/** Hashed files (and the icons): from the cache, else the network. */
+/** The build's files: from the cache, else the network (and kept from then on). */
 async function cacheFirst(request, path) {
   const kept = await caches.match(path, { cacheName: CACHE });
-  return kept ?? fetch(request);
+  if (kept) return kept;
+  const response = await fetch(request);
+  if (response.ok && response.type === 'basic') {
+    const cache = await caches.open(CACHE);
+    await cache.put(path, response.clone());
+  }
+  return response;
 }
 
 /**

@@ -1,7 +1,7 @@
 //! Every way a call can fail, as a typed error whose text is a sentence for the student.
 
 use crate::i18n::{t, tf, Msg};
-use serde_json::Value;
+use crate::json::Json;
 use std::fmt;
 
 /// Per-field messages from a DRF 400, in the order the server sent them.
@@ -109,21 +109,17 @@ impl ApiError {
 
 /// Turns a non-2xx answer into an error. `retry_after` is the header's value, if any.
 pub fn classify(status: u16, retry_after: Option<&str>, body: &str) -> ApiError {
-    let json: Option<Value> = serde_json::from_str(body).ok();
-    let object = json.as_ref().and_then(Value::as_object);
+    let json = Json::parse(body).unwrap_or_default();
     // DRF puts `detail` at the top; Testpress sometimes nests {error_code, message, title} in it.
-    let detail = object.and_then(|o| o.get("detail"));
-    let (code, title, message) = match detail {
-        Some(Value::Object(d)) => (str_of(d.get("error_code")), str_of(d.get("title")), str_of(d.get("message"))),
-        Some(Value::String(s)) => (
-            str_of(object.and_then(|o| o.get("error_code"))),
-            str_of(object.and_then(|o| o.get("title"))),
-            s.trim().to_string(),
-        ),
-        _ => (str_of(object.and_then(|o| o.get("error_code"))), String::new(), String::new()),
+    let (code, title, message) = match json.get("detail") {
+        Some(detail @ Json::Object(_)) => {
+            (str_of(detail.get("error_code")), str_of(detail.get("title")), str_of(detail.get("message")))
+        }
+        Some(Json::String(s)) => (str_of(json.get("error_code")), str_of(json.get("title")), s.trim().to_string()),
+        _ => (str_of(json.get("error_code")), String::new(), String::new()),
     };
     match status {
-        400 => ApiError::Invalid(field_errors(object)),
+        400 => ApiError::Invalid(field_errors(json.as_object().unwrap_or_default())),
         401 => ApiError::SessionExpired,
         403 if code.is_empty() => ApiError::SessionExpired,
         403 => ApiError::Refused { title, message },
@@ -134,12 +130,19 @@ pub fn classify(status: u16, retry_after: Option<&str>, body: &str) -> ApiError 
     }
 }
 
-fn str_of(value: Option<&Value>) -> String {
-    value.and_then(Value::as_str).map(|s| s.trim().to_string()).unwrap_or_default()
+fn str_of(value: Option<&Json>) -> String {
+    value.and_then(Json::as_str).map(|s| s.trim().to_string()).unwrap_or_default()
 }
 
-fn parse_wait(header: &str) -> Option<u64> {
-    header.trim().parse::<f64>().ok().filter(|s| s.is_finite() && *s >= 0.0).map(|s| s.ceil() as u64)
+/// Whole seconds (`Retry-After: 120`, or `38.2` rounded up); not an HTTP date.
+fn parse_wait(text: &str) -> Option<u64> {
+    let (whole, fraction) = text.trim().split_once('.').unwrap_or((text.trim(), ""));
+    let digits = |s: &str| !s.is_empty() && s.len() <= 9 && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(whole) || !(fraction.is_empty() || digits(fraction)) {
+        return None;
+    }
+    let seconds: u64 = whole.parse().ok()?;
+    Some(seconds + u64::from(fraction.bytes().any(|b| b != b'0')))
 }
 
 /// DRF's "Request was throttled. Expected available in 38 seconds."
@@ -148,19 +151,19 @@ fn wait_in_text(message: &str) -> Option<u64> {
     parse_wait(tail.split_whitespace().next()?)
 }
 
-fn messages(value: &Value) -> Vec<String> {
+fn messages(value: &Json) -> Vec<String> {
     match value {
-        Value::String(s) if !s.trim().is_empty() => vec![s.trim().to_string()],
-        Value::Array(items) => items.iter().flat_map(messages).collect(),
+        Json::String(s) if !s.trim().is_empty() => vec![s.trim().to_string()],
+        Json::Array(items) => items.iter().flat_map(messages).collect(),
         // Nested serializer errors: flatten their messages.
-        Value::Object(o) => o.values().flat_map(messages).collect(),
+        Json::Object(members) => members.iter().flat_map(|(_, v)| messages(v)).collect(),
         _ => Vec::new(),
     }
 }
 
-fn field_errors(object: Option<&serde_json::Map<String, Value>>) -> FieldErrors {
+fn field_errors(object: &[(String, Json)]) -> FieldErrors {
     let mut errors = FieldErrors::default();
-    for (key, value) in object.into_iter().flatten() {
+    for (key, value) in object {
         let list = messages(value);
         if list.is_empty() {
             continue;

@@ -6,11 +6,11 @@ mod error;
 mod transport;
 
 pub use error::{classify, ApiError, FieldErrors};
-pub use transport::{Method, Via, TIMEOUT_MS};
+pub use transport::{get_text, Method, Via, TIMEOUT_MS};
 
+use crate::json::Json;
 use crate::profile::Profile;
 use crate::session::{RequestToken, Session};
-use serde_json::Value;
 
 /// Sends one request to the configured API and returns its JSON body.
 ///
@@ -22,7 +22,7 @@ async fn request(
     path: &str,
     body: Option<String>,
     via: Via,
-) -> Result<Value, ApiError> {
+) -> Result<Json, ApiError> {
     let url = crate::config::api_url(path);
     let token = session.map_or(RequestToken::SignedOut, |s| s.token_for_request());
     let answer = match token {
@@ -33,9 +33,9 @@ async fn request(
     let outcome = match answer {
         Ok((status, _, text)) if (200..300).contains(&status) => {
             if text.trim().is_empty() {
-                Ok(Value::Null)
+                Ok(Json::Null)
             } else {
-                serde_json::from_str(&text).map_err(|_| ApiError::BadResponse)
+                Json::parse(&text).map_err(|_| ApiError::BadResponse)
             }
         }
         Ok((status, retry_after, text)) => Err(classify(status, retry_after.as_deref(), &text)),
@@ -49,23 +49,17 @@ async fn request(
     outcome
 }
 
-fn profile_from(value: Value) -> Result<Profile, ApiError> {
+fn profile_from(value: Json) -> Result<Profile, ApiError> {
     Profile::from_json(&value, &crate::config::page_origin()).map_err(|_| ApiError::BadResponse)
-}
-
-#[derive(serde::Serialize)]
-struct Credentials<'a> {
-    username: &'a str,
-    password: &'a str,
 }
 
 /// `POST /auth-token/` → the JWT.
 pub async fn sign_in(username: &str, password: &str) -> Result<String, ApiError> {
-    let body = serde_json::to_string(&Credentials { username, password }).map_err(|_| ApiError::BadResponse)?;
+    let body = Json::object([("username", Json::from(username)), ("password", Json::from(password))]).write();
     let answer = request(None, Method::Post, "/api/v2.2/auth-token/", Some(body), Via::Fetch).await?;
     answer
         .get("token")
-        .and_then(Value::as_str)
+        .and_then(Json::as_str)
         .map(str::to_string)
         .filter(|t| !t.is_empty())
         .ok_or(ApiError::BadResponse)
@@ -83,12 +77,8 @@ pub async fn user(session: Session, id: u64) -> Result<Profile, ApiError> {
 }
 
 /// `PUT /users/{id}/` with only the changed fields; answers the saved profile (PUT shape).
-pub async fn update_profile(
-    session: Session,
-    id: u64,
-    changes: serde_json::Map<String, Value>,
-) -> Result<Profile, ApiError> {
-    let body = Value::Object(changes).to_string();
+pub async fn update_profile(session: Session, id: u64, changes: Json) -> Result<Profile, ApiError> {
+    let body = changes.write();
     let path = ["/api/v2.2/users/", &id.to_string(), "/"].concat();
     profile_from(request(Some(session), Method::Put, &path, Some(body), Via::Fetch).await?)
 }
@@ -109,14 +99,14 @@ pub async fn upload_photo(
     photo: &PhotoUpload,
     progress: impl Fn(f64) + 'static,
 ) -> Result<Profile, ApiError> {
-    let body = serde_json::json!({
-        "photo": photo.jpeg_base64,
-        "x_offset": photo.x,
-        "y_offset": photo.y,
-        "crop_width": photo.side,
-        "crop_height": photo.side,
-    })
-    .to_string();
+    let body = Json::object([
+        ("photo", Json::from(photo.jpeg_base64.as_str())),
+        ("x_offset", Json::from(photo.x)),
+        ("y_offset", Json::from(photo.y)),
+        ("crop_width", Json::from(photo.side)),
+        ("crop_height", Json::from(photo.side)),
+    ])
+    .write();
     let path = ["/api/v2.2/users/", &id.to_string(), "/"].concat();
     let via = Via::XhrWithUploadProgress(Box::new(progress));
     profile_from(request(Some(session), Method::Put, &path, Some(body), via).await?)

@@ -2,13 +2,14 @@
 //! redirects, and an abort when the reactive owner that asked is cleaned up.
 
 use super::error::ApiError;
-use gloo_net::http::{Request, RequestBuilder};
 use leptos::prelude::{set_timeout_with_handle, Owner};
 use send_wrapper::SendWrapper;
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
-use web_sys::{AbortController, RequestCache, RequestRedirect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, Headers, Request, RequestCache, RequestInit, RequestRedirect, Response};
 
 /// How long a request may take before the student is told.
 pub const TIMEOUT_MS: u32 = 20_000;
@@ -18,6 +19,16 @@ pub enum Method {
     Get,
     Post,
     Put,
+}
+
+impl Method {
+    fn verb(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+        }
+    }
 }
 
 /// Which browser API carries the request. Only XHR reports upload progress, so asking for
@@ -45,7 +56,6 @@ pub async fn send(
 
 async fn fetch(method: Method, url: &str, token: Option<&str>, body: Option<String>) -> Result<RawAnswer, ApiError> {
     let controller = AbortController::new().ok();
-    let signal = controller.as_ref().map(|c| c.signal());
     let timed_out = Rc::new(Cell::new(false));
     let timer = {
         let (controller, timed_out) = (controller.clone(), timed_out.clone());
@@ -61,6 +71,7 @@ async fn fetch(method: Method, url: &str, token: Option<&str>, body: Option<Stri
         .ok()
     };
     // Leaving the page that asked (or re-running its resource) cancels the request.
+    let signal = controller.as_ref().map(AbortController::signal);
     let on_leave = SendWrapper::new(controller);
     Owner::on_cleanup(move || {
         if let Some(c) = on_leave.take() {
@@ -68,34 +79,54 @@ async fn fetch(method: Method, url: &str, token: Option<&str>, body: Option<Stri
         }
     });
 
-    let builder: RequestBuilder = match method {
-        Method::Get => Request::get(url),
-        Method::Post => Request::post(url),
-        Method::Put => Request::put(url),
-    };
+    let init = RequestInit::new();
+    init.set_method(method.verb());
     // A redirect could carry the request (and the student's data) somewhere else.
-    let mut builder =
-        builder.redirect(RequestRedirect::Error).cache(RequestCache::NoStore).abort_signal(signal.as_ref());
+    init.set_redirect(RequestRedirect::Error);
+    init.set_cache(RequestCache::NoStore);
+    init.set_signal(signal.as_ref());
+    let headers = Headers::new().map_err(|_| ApiError::Network)?;
     if let Some(token) = token {
-        builder = builder.header("Authorization", &format!("JWT {token}"));
+        headers.set("Authorization", &["JWT ", token].concat()).map_err(|_| ApiError::Network)?;
     }
-    let request = match body {
-        Some(json) => builder.header("Content-Type", "application/json").body(json),
-        None => builder.build(),
-    };
-    let response = match request {
-        Ok(r) => r.send().await,
-        Err(_) => return Err(ApiError::Network),
-    };
+    if let Some(json) = &body {
+        headers.set("Content-Type", "application/json").map_err(|_| ApiError::Network)?;
+        init.set_body(&JsValue::from_str(json));
+    }
+    init.set_headers(&headers);
+    let no_answer = |timed_out: &Cell<bool>| if timed_out.get() { ApiError::Timeout } else { ApiError::Network };
+    let answer = async {
+        let request = Request::new_with_str_and_init(url, &init).map_err(|_| ApiError::Network)?;
+        let window = web_sys::window().ok_or(ApiError::Network)?;
+        let response: Response = JsFuture::from(window.fetch_with_request(&request))
+            .await
+            .ok()
+            .and_then(|r| r.dyn_into().ok())
+            .ok_or_else(|| no_answer(&timed_out))?;
+        let retry_after = response.headers().get("Retry-After").ok().flatten();
+        let status = response.status();
+        let text = match response.text() {
+            Ok(promise) => JsFuture::from(promise).await.ok().and_then(|t| t.as_string()),
+            Err(_) => None,
+        };
+        Ok((status, retry_after, text.ok_or_else(|| no_answer(&timed_out))?))
+    }
+    .await;
     if let Some(t) = timer {
         t.clear();
     }
-    let response = response.map_err(|_| if timed_out.get() { ApiError::Timeout } else { ApiError::Network })?;
-    let retry_after = response.headers().get("Retry-After");
-    let status = response.status();
-    let text =
-        response.text().await.map_err(|_| if timed_out.get() { ApiError::Timeout } else { ApiError::Network })?;
-    Ok((status, retry_after, text))
+    answer
+}
+
+/// A plain GET of one of the app's own files (config.json, a language catalogue), through
+/// the browser's cache as usual: its text, or `None` when it could not be had.
+pub async fn get_text(url: &str) -> Option<String> {
+    let window = web_sys::window()?;
+    let response: Response = JsFuture::from(window.fetch_with_str(url)).await.ok()?.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    JsFuture::from(response.text().ok()?).await.ok()?.as_string()
 }
 
 /// XMLHttpRequest, only because fetch cannot report upload progress. Same contract as
@@ -108,19 +139,13 @@ async fn xhr(
     progress: Box<dyn Fn(f64)>,
 ) -> Result<RawAnswer, ApiError> {
     use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
     use web_sys::{ProgressEvent, XmlHttpRequest};
 
     let request = XmlHttpRequest::new().map_err(|_| ApiError::Network)?;
-    let verb = match method {
-        Method::Get => "GET",
-        Method::Post => "POST",
-        Method::Put => "PUT",
-    };
-    request.open_with_async(verb, url, true).map_err(|_| ApiError::Network)?;
+    request.open_with_async(method.verb(), url, true).map_err(|_| ApiError::Network)?;
     request.set_timeout(TIMEOUT_MS * 6); // photos take longer than JSON
     if let Some(token) = token {
-        request.set_request_header("Authorization", &format!("JWT {token}")).map_err(|_| ApiError::Network)?;
+        request.set_request_header("Authorization", &["JWT ", token].concat()).map_err(|_| ApiError::Network)?;
     }
     if body.is_some() {
         request.set_request_header("Content-Type", "application/json").map_err(|_| ApiError::Network)?;

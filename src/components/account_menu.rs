@@ -5,15 +5,13 @@
 use crate::components::avatar::{Avatar, AvatarSize};
 use crate::current_profile::use_current_profile;
 use crate::i18n::{t, tf, tr, Msg};
+use crate::router::{navigate, use_location};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_location, use_navigate};
 use wasm_bindgen::JsCast;
 
 #[component]
 pub fn AccountMenu() -> impl IntoView {
     let current = use_current_profile();
-    let navigate = use_navigate();
     let location = use_location();
     let open = RwSignal::new(false);
     let container = NodeRef::<leptos::html::Div>::new();
@@ -21,12 +19,12 @@ pub fn AccountMenu() -> impl IntoView {
 
     // Any navigation (a menu link, the back button) closes it.
     Effect::new(move |_| {
-        location.pathname.track();
+        location.path();
         open.set(false);
     });
     let contains = move |target: Option<web_sys::EventTarget>| {
         let node = target.and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-        container.get_untracked().is_some_and(|c| c.contains(node.as_ref()))
+        container.try_get_untracked().flatten().is_some_and(|c| c.contains(node.as_ref()))
     };
     let outside_click = window_event_listener(leptos::ev::click, move |ev| {
         if open.get_untracked() && !contains(ev.target()) {
@@ -49,15 +47,17 @@ pub fn AccountMenu() -> impl IntoView {
     };
     // Tabbing out of the menu closes it, so it never hangs over the page unseen.
     let on_focusout = move |ev: leptos::ev::FocusEvent| {
+        // Also fires as the menu leaves the page (signing out), when `open` may be gone.
         if !contains(ev.related_target()) {
-            open.set(false);
+            open.try_set(false);
         }
     };
     let sign_out = move |_| {
-        navigate("/login", Default::default());
+        navigate("/login", false);
         current.sign_out();
     };
 
+    let current_page = move |path: &'static str| move || (location.path() == path).then_some("page");
     let avatar = move || match current.profile() {
         Some(profile) => {
             let name = profile.name();
@@ -86,8 +86,8 @@ pub fn AccountMenu() -> impl IntoView {
             </button>
             <div id="account-menu" class="account-menu" hidden=move || !open.get()>
                 <ul>
-                    <li><A href="/me" exact=true>{tr(Msg::MyProfile)}</A></li>
-                    <li><A href="/me/edit">{tr(Msg::EditProfile)}</A></li>
+                    <li><a href="/me" aria-current=current_page("/me")>{tr(Msg::MyProfile)}</a></li>
+                    <li><a href="/me/edit" aria-current=current_page("/me/edit")>{tr(Msg::EditProfile)}</a></li>
                 </ul>
                 <button type="button" class="sign-out" on:click=sign_out>{tr(Msg::SignOut)}</button>
             </div>

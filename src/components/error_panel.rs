@@ -1,7 +1,6 @@
 use crate::api::ApiError;
 use crate::i18n::{t, tr, Msg};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// A failure in words, with a way forward: "Try again" when trying again may help.
 #[component]
@@ -13,7 +12,7 @@ pub fn ErrorPanel(#[prop(into)] message: Signal<String>, retry: Option<Callback<
                 {retry.map(|retry| view! {
                     <button type="button" class="button" on:click=move |_| retry.run(())>{tr(Msg::TryAgain)}</button>
                 })}
-                <A href="/me">{tr(Msg::GoToProfile)}</A>
+                <a href="/me">{tr(Msg::GoToProfile)}</a>
             </p>
         </div>
     }

@@ -6,21 +6,22 @@ use crate::components::account_menu::AccountMenu;
 use crate::components::language_picker::LanguagePicker;
 use crate::config;
 use crate::i18n::{tr, Msg};
+use crate::router::use_location;
 use crate::session::use_session;
 use crate::title::site_name;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn Header() -> impl IntoView {
     let session = use_session();
+    let location = use_location();
     let logo_failed = RwSignal::new(false);
     let logo = config::get().institute.logo.clone();
     let has_logo = logo.is_some();
     view! {
         <header class="site-header">
             <div class="bar">
-                <A href="/" attr:class="brand">
+                <a href="/" class="brand">
                     {logo.map(|src| view! {
                         // The name is the logo's alt text; the visible name beside it is hidden
                         // from screen readers so the link is announced once.
@@ -36,12 +37,12 @@ pub fn Header() -> impl IntoView {
                     <span class="brand-name" aria-hidden=move || (has_logo && !logo_failed.get()).then_some("true")>
                         {site_name}
                     </span>
-                </A>
+                </a>
                 <LanguagePicker/>
                 {move || if session.signed_in() {
                     view! { <AccountMenu/> }.into_any()
                 } else {
-                    view! { <A href="/login" attr:class="header-link">{tr(Msg::SignIn)}</A> }.into_any()
+                    view! { <a href="/login" class="header-link" aria-current=move || (location.path() == "/login").then_some("page")>{tr(Msg::SignIn)}</a> }.into_any()
                 }}
             </div>
         </header>

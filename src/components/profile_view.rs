@@ -6,7 +6,6 @@ use crate::edit_form::Field;
 use crate::i18n::{dates, t, tf, tr, Msg};
 use crate::profile::{state_display_name, Profile};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// A `<dt>`/`<dd>` pair. An empty value reads "Not provided" rather than leaving a blank,
 /// and, when `field` says which form field holds it, offers "Add", which opens the edit
@@ -25,13 +24,13 @@ fn detail(
                     <span>{tr(Msg::NotProvided)}</span>
                     {field.map(|field| view! {
                         " "
-                        <A
+                        <a
                             href=["/me/edit?field=", field.api_name()].concat()
-                            attr:class="add-link"
-                            attr:aria-label=move || tf(Msg::AddField, &[("field", &t(label))])
+                            class="add-link"
+                            aria-label=move || tf(Msg::AddField, &[("field", &t(label))])
                         >
                             {tr(Msg::Add)}
-                        </A>
+                        </a>
                     })}
                 }
                 .into_any()
@@ -82,7 +81,7 @@ pub fn OwnProfile(profile: Profile) -> impl IntoView {
         <div class="profile-layout">
             <section class="card profile-card">
                 {head(&profile)}
-                <p class="actions"><A href="/me/edit" attr:class="button">{tr(Msg::EditProfile)}</A></p>
+                <p class="actions"><a href="/me/edit" class="button">{tr(Msg::EditProfile)}</a></p>
             </section>
             <div class="profile-main">
                 <section class="card" aria-labelledby="details-heading">

@@ -1,8 +1,7 @@
 use crate::nav;
+use crate::router::{use_location, Redirect};
 use crate::session::use_session;
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
-use leptos_router::hooks::use_location;
 
 /// Shows its children to a signed-in student; anyone else goes to sign-in, which brings
 /// them back here afterwards. Reacts to signing out (or expiring) while on the page.
@@ -14,14 +13,7 @@ pub fn RequireAuth(children: ChildrenFn) -> impl IntoView {
         if session.signed_in() {
             children().into_any()
         } else {
-            let search = location.search.get_untracked();
-            let here = if search.is_empty() {
-                location.pathname.get_untracked()
-            } else {
-                format!("{}?{search}", location.pathname.get_untracked())
-            };
-            view! { <Redirect path=nav::login_url(&here) options=leptos_router::NavigateOptions { replace: true, ..Default::default() }/> }
-                .into_any()
+            view! { <Redirect path=nav::login_url(&location.here())/> }.into_any()
         }
     }
 }

@@ -3,8 +3,8 @@
 //! kept in memory for this page instead. Signing out forgets them.
 
 use super::{Field, FormValues};
+use crate::json::Json;
 use crate::storage;
-use serde_json::{json, Map, Value};
 use std::cell::RefCell;
 
 const PREFIX: &str = "testpress.draft.";
@@ -27,22 +27,21 @@ pub struct Draft {
 
 impl Draft {
     pub fn to_json(&self) -> String {
-        let fields: Map<String, Value> =
-            Field::ALL.into_iter().map(|f| (f.api_name().to_string(), json!(self.values.get(f)))).collect();
-        json!({ "version": 1, "user_id": self.user_id, "fields": fields }).to_string()
+        let fields = Json::object(Field::ALL.map(|f| (f.api_name(), Json::from(self.values.get(f)))));
+        Json::object([("version", Json::from(1u32)), ("user_id", Json::from(self.user_id)), ("fields", fields)]).write()
     }
 
     /// `Err` for anything that is not a draft this version wrote: the caller discards it.
     pub fn from_json(text: &str) -> Result<Draft, DamagedDraft> {
-        let value: Value = serde_json::from_str(text).map_err(|_| DamagedDraft)?;
-        if value.get("version").and_then(Value::as_u64) != Some(1) {
+        let value = Json::parse(text).map_err(|_| DamagedDraft)?;
+        if value.get("version").and_then(Json::as_u64) != Some(1) {
             return Err(DamagedDraft);
         }
-        let user_id = value.get("user_id").and_then(Value::as_u64).ok_or(DamagedDraft)?;
-        let fields = value.get("fields").and_then(Value::as_object).ok_or(DamagedDraft)?;
+        let user_id = value.get("user_id").and_then(Json::as_u64).ok_or(DamagedDraft)?;
+        let fields = value.get("fields").filter(|f| f.as_object().is_some()).ok_or(DamagedDraft)?;
         let mut values = FormValues::default();
         for field in Field::ALL {
-            let text = fields.get(field.api_name()).and_then(Value::as_str).ok_or(DamagedDraft)?;
+            let text = fields.get(field.api_name()).and_then(Json::as_str).ok_or(DamagedDraft)?;
             if text.chars().count() > 1000 {
                 return Err(DamagedDraft);
             }
@@ -98,7 +97,7 @@ mod tests {
     use crate::profile::Profile;
 
     fn divya() -> Profile {
-        let json = serde_json::from_str(include_str!("../fixtures/me.json")).unwrap();
+        let json = Json::parse(include_str!("../fixtures/me.json")).unwrap();
         Profile::from_json(&json, "https://app.example").unwrap()
     }
 

@@ -11,8 +11,8 @@ pub use field::{Field, Group};
 pub use rules::{check, check_all, is_email, normalised, Problem, Ymd};
 
 use crate::api::FieldErrors;
+use crate::json::Json;
 use crate::profile::{parse_iso_date, state_code, Profile};
-use serde_json::{json, Map, Value};
 
 /// Every field as the form holds it: text, with gender and state as their code ("" = not set).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -69,19 +69,19 @@ pub fn server_problems(errors: &FieldErrors) -> (Vec<(Field, Problem)>, Vec<Stri
 /// PUT as a partial update, so this never overwrites a field the student did not touch
 /// (for instance one changed meanwhile on their phone), and a save never fails on an old
 /// stored value the student did not edit.
-pub fn payload(values: &FormValues, base: &FormValues) -> Map<String, Value> {
-    let mut body = Map::new();
+pub fn payload(values: &FormValues, base: &FormValues) -> Vec<(String, Json)> {
+    let mut body = Vec::new();
     for field in Field::ALL {
         let (new, old) = (normalised(field, values.get(field)), normalised(field, base.get(field)));
         if new == old {
             continue;
         }
         let value = match field {
-            Field::Gender | Field::State => new.parse::<u64>().map_or(json!(""), |c| json!(c)),
-            Field::BirthDate if new.is_empty() => Value::Null,
-            _ => json!(new),
+            Field::Gender | Field::State => new.parse::<u64>().map_or(Json::from(""), Json::from),
+            Field::BirthDate if new.is_empty() => Json::Null,
+            _ => Json::from(new),
         };
-        body.insert(field.api_name().to_string(), value);
+        body.push((field.api_name().to_string(), value));
     }
     body
 }
@@ -93,7 +93,7 @@ mod tests {
     const TODAY: Ymd = (2026, 11, 27);
 
     fn divya() -> Profile {
-        let json = serde_json::from_str(include_str!("../fixtures/me.json")).unwrap();
+        let json = Json::parse(include_str!("../fixtures/me.json")).unwrap();
         Profile::from_json(&json, "https://app.example").unwrap()
     }
 
@@ -181,10 +181,10 @@ mod tests {
         values.set(Field::BirthDate, "".into());
         values.set(Field::Phone, " 90435 70577 ".into());
         values.set(Field::City, "Chennai ".into());
-        let body = Value::Object(payload(&values, &base));
+        let body = Json::Object(payload(&values, &base)).write();
         assert_eq!(
             body,
-            json!({"last_name": "Raman", "gender": "", "state_choices": 18, "birth_date": null, "phone": "9043570577"})
+            r#"{"last_name":"Raman","phone":"9043570577","state_choices":18,"birth_date":null,"gender":""}"#
         );
     }
 

@@ -71,8 +71,13 @@ impl Catalogue {
     /// Reads `{"MessageId": "text", …}`. Unknown ids are ignored (an older app reading a
     /// newer file); a missing or empty one falls back to English.
     pub fn parse(text: &str) -> Result<Catalogue, NotACatalogue> {
-        let map: std::collections::BTreeMap<String, String> = serde_json::from_str(text).map_err(|_| NotACatalogue)?;
-        Ok(Catalogue(Msg::ALL.iter().map(|m| map.get(m.key()).filter(|s| !s.trim().is_empty()).cloned()).collect()))
+        let map = crate::json::Json::parse(text).map_err(|_| NotACatalogue)?;
+        let members = map.as_object().ok_or(NotACatalogue)?;
+        if members.iter().any(|(_, v)| v.as_str().is_none()) {
+            return Err(NotACatalogue);
+        }
+        let text_of = |m: &Msg| map.get(m.key()).and_then(|v| v.as_str()).filter(|s| !s.trim().is_empty());
+        Ok(Catalogue(Msg::ALL.iter().map(|m| text_of(m).map(str::to_string)).collect()))
     }
 
     fn get(&self, msg: Msg) -> Option<&str> {
@@ -152,11 +157,7 @@ pub async fn fetch_catalogue(lang: Lang) -> Result<Option<Catalogue>, NotACatalo
         return Ok(None);
     }
     let url = catalogue_url(lang).ok_or(NotACatalogue)?;
-    let response = gloo_net::http::Request::get(&url).send().await.map_err(|_| NotACatalogue)?;
-    if !response.ok() {
-        return Err(NotACatalogue);
-    }
-    let text = response.text().await.map_err(|_| NotACatalogue)?;
+    let text = crate::api::get_text(&url).await.ok_or(NotACatalogue)?;
     Catalogue::parse(&text).map(Some)
 }
 

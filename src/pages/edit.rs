@@ -10,10 +10,10 @@ use crate::current_profile::use_current_profile;
 use crate::edit_form::Field;
 use crate::i18n::{t, tr, Msg};
 use crate::pages::me::OfflineCopyNotice;
+use crate::router::use_location;
 use crate::session::use_session;
 use crate::title::use_title;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn EditPage() -> impl IntoView {
@@ -31,9 +31,9 @@ enum Form {
 fn EditProfile() -> impl IntoView {
     let current = use_current_profile();
     let session = use_session();
-    let query = use_query_map();
+    let location = use_location();
     use_title(|| Some(t(Msg::EditProfile)));
-    let focus = query.with_untracked(|q| q.get("field")).as_deref().and_then(Field::from_api_name);
+    let focus = location.query_param("field").as_deref().and_then(Field::from_api_name);
     // Built once per student: a save or a new photo updates the loaded profile, which
     // changes nothing here, so the form (and what is typed in it) stays as it is.
     let form = Memo::new(move |_| match current.get() {

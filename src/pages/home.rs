@@ -1,6 +1,6 @@
+use crate::router::Redirect;
 use crate::session::use_session;
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 
 /// `/` has no page of its own: signed-in students go to their profile, others to sign-in.
 #[component]

@@ -7,11 +7,10 @@ use crate::config;
 use crate::focus::focus_id;
 use crate::i18n::{t, tr, Msg};
 use crate::nav;
+use crate::router::{navigate, use_location};
 use crate::session::{use_session, Ended};
 use crate::title::use_title;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
 /// The sentence for a failed sign-in. DRF's "Unable to log in with provided credentials." is
 /// the usual one, so it gets the app's own words: what to check.
@@ -30,15 +29,14 @@ pub fn failure_sentence(error: &ApiError) -> Option<String> {
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let session = use_session();
-    let query = use_query_map();
-    let navigate = use_navigate();
-    let next = move || nav::after_sign_in(query.with_untracked(|q| q.get("next")).as_deref());
+    let location = use_location();
+    let next = move || nav::after_sign_in(location.query_param("next").as_deref());
     use_title(|| Some(t(Msg::SignIn)));
 
     // Signed in here or in another tab: carry on to where the student was going.
     Effect::new(move |_| {
         if session.signed_in() {
-            navigate(&next(), NavigateOptions { replace: true, ..Default::default() });
+            navigate(&next(), true);
         }
     });
     // Effects run once the page is in the DOM: the form can be used from here on.

@@ -1,7 +1,6 @@
 use crate::i18n::{t, tr, Msg};
 use crate::title::use_title;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -10,7 +9,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="card">
             <h1>{tr(Msg::PageNotFound)}</h1>
             <p>{tr(Msg::PageNotFoundText)}</p>
-            <p><A href="/">{tr(Msg::GoToProfile)}</A></p>
+            <p><a href="/">{tr(Msg::GoToProfile)}</a></p>
         </section>
     }
 }

@@ -10,11 +10,10 @@ use crate::i18n::{t, Msg};
 use crate::network::retry_when_back_online;
 use crate::pages::not_found::NotFound;
 use crate::profile::Profile;
+use crate::router::{use_location, Redirect};
 use crate::session::use_session;
 use crate::title::use_title;
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
-use leptos_router::hooks::use_params_map;
 
 /// `/users/:id` takes only a positive decimal id; anything else is a page that does not exist.
 pub fn parse_user_id(raw: &str) -> Option<u64> {
@@ -40,8 +39,8 @@ pub fn UserPage() -> impl IntoView {
 #[component]
 fn UserProfile() -> impl IntoView {
     let session = use_session();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id")).as_deref().and_then(parse_user_id));
+    let location = use_location();
+    let id = Memo::new(move |_| location.path().strip_prefix("/users/").and_then(parse_user_id));
     let page = LocalResource::new(move || {
         let (id, me) = (id.get(), session.user_id());
         async move {
@@ -72,7 +71,7 @@ fn UserProfile() -> impl IntoView {
                     page.await.map(|page| match page {
                         Page::Someone(profile) => view! { <PublicProfile profile=*profile/> }.into_any(),
                         Page::Me => view! {
-                            <Redirect path="/me" options=leptos_router::NavigateOptions { replace: true, ..Default::default() }/>
+                            <Redirect path="/me"/>
                         }.into_any(),
                         Page::NoSuchUser => view! { <NotFound/> }.into_any(),
                     })

@@ -2,7 +2,7 @@
 //! codes in Testpress's order and spelling).
 
 use crate::i18n::{t, Msg};
-use serde_json::Value;
+use crate::json::Json;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gender {
@@ -41,10 +41,10 @@ impl Gender {
     }
 
     /// Accepts the name (any case) or the code, as a number or a numeric string.
-    pub fn from_json(value: &Value) -> Option<Gender> {
+    pub fn from_json(value: &Json) -> Option<Gender> {
         let code = match value {
-            Value::Number(n) => n.as_u64(),
-            Value::String(s) => {
+            Json::Number(_) => value.as_u64(),
+            Json::String(s) => {
                 let s = s.trim();
                 if let Some(g) = Gender::ALL.into_iter().find(|g| g.api_name().eq_ignore_ascii_case(s)) {
                     return Some(g);
@@ -117,13 +117,13 @@ pub fn state_display_name(name: &str) -> &str {
 
 /// The state's name from `state` (a name) or `state_choices` (a code). An unknown name is
 /// kept as the text the server sent; an unknown code is dropped.
-pub(super) fn state_from(object: &serde_json::Map<String, Value>) -> String {
-    if let Some(name) = object.get("state").and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty()) {
+pub(super) fn state_from(object: &Json) -> String {
+    if let Some(name) = object.get("state").and_then(Json::as_str).map(str::trim).filter(|s| !s.is_empty()) {
         return name.to_string();
     }
     let code = match object.get("state_choices") {
-        Some(Value::Number(n)) => n.as_u64(),
-        Some(Value::String(s)) => s.trim().parse().ok(),
+        Some(n @ Json::Number(_)) => n.as_u64(),
+        Some(Json::String(s)) => s.trim().parse().ok(),
         _ => None,
     };
     code.and_then(|c| STATES.get(c as usize)).map(|s| s.to_string()).unwrap_or_default()
@@ -133,6 +133,10 @@ pub(super) fn state_from(object: &serde_json::Map<String, Value>) -> String {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    fn j(value: serde_json::Value) -> Json {
+        Json::parse(&value.to_string()).unwrap()
+    }
 
     #[test]
     fn gender_from_names_and_codes() {
@@ -147,7 +151,7 @@ mod tests {
             (json!(null), None),
             (json!(true), None),
         ] {
-            assert_eq!(Gender::from_json(&value), expected, "{value}");
+            assert_eq!(Gender::from_json(&j(value.clone())), expected, "{value}");
         }
         assert_eq!(Gender::ALL.map(Gender::code), [1, 2, 3]);
     }
@@ -161,7 +165,7 @@ mod tests {
         assert_eq!(state_display_name("Telengana"), "Telangana");
         assert_eq!(state_code("Others"), Some(0));
         assert_eq!(state_code("Atlantis"), None);
-        let state = |v: Value| state_from(v.as_object().unwrap());
+        let state = |v: serde_json::Value| state_from(&j(v));
         assert_eq!(state(json!({"state_choices": 0})), "Others");
         assert_eq!(state(json!({"state_choices": "18"})), "Kerala");
         assert_eq!(state(json!({"state_choices": ""})), "");

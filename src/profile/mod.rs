@@ -10,8 +10,8 @@ pub use choices::{state_code, state_display_name, Gender, STATES};
 pub use images::{safe_image_url, Images};
 
 use crate::i18n::{t, Msg};
+use crate::json::Json;
 use choices::state_from;
-use serde_json::{json, Value};
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Profile {
@@ -40,18 +40,18 @@ pub struct Profile {
 pub struct NotAnObject;
 
 /// Text from a field: strings trimmed, numbers written out, anything else empty.
-fn text(object: &serde_json::Map<String, Value>, key: &str) -> String {
+fn text(object: &Json, key: &str) -> String {
     match object.get(key) {
-        Some(Value::String(s)) => s.trim().to_string(),
-        Some(Value::Number(n)) => n.to_string(),
+        Some(Json::String(s)) => s.trim().to_string(),
+        Some(number @ Json::Number(_)) => number.write(),
         _ => String::new(),
     }
 }
 
 impl Profile {
     /// `own_origin`: the page's origin, the one place plain-http images may come from.
-    pub fn from_json(value: &Value, own_origin: &str) -> Result<Profile, NotAnObject> {
-        let object = value.as_object().ok_or(NotAnObject)?;
+    pub fn from_json(object: &Json, own_origin: &str) -> Result<Profile, NotAnObject> {
+        object.as_object().ok_or(NotAnObject)?;
         let image = |key: &str| safe_image_url(&text(object, key), own_origin);
         let mut profile = Profile {
             id: object.get("id").and_then(|v| v.as_u64().or_else(|| v.as_str()?.parse().ok())).filter(|id| *id > 0),
@@ -76,12 +76,12 @@ impl Profile {
                 mini: image("mini_image"),
             },
             batches: match object.get("batches") {
-                Some(Value::Array(items)) => items
+                Some(Json::Array(items)) => items
                     .iter()
                     .filter_map(|b| match b {
-                        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+                        Json::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
                         // Some APIs send batches as objects; show their name if they have one.
-                        Value::Object(o) => o.get("name").and_then(Value::as_str).map(|s| s.trim().to_string()),
+                        Json::Object(_) => b.get("name").and_then(Json::as_str).map(|s| s.trim().to_string()),
                         _ => None,
                     })
                     .filter(|s| !s.is_empty())
@@ -127,29 +127,30 @@ impl Profile {
     }
 
     /// The profile in `/me/`'s shape, which `from_json` reads back: how it is kept offline.
-    pub fn to_json(&self) -> Value {
-        json!({
-            "id": self.id,
-            "username": self.username,
-            "display_name": self.display_name,
-            "first_name": self.first_name,
-            "last_name": self.last_name,
-            "email": self.email,
-            "phone": self.phone,
-            "birth_date": self.birth_date,
-            "gender": self.gender.map_or("", Gender::api_name),
-            "address1": self.address1,
-            "address2": self.address2,
-            "city": self.city,
-            "zip": self.zip,
-            "state": self.state,
-            "large_image": self.images.large,
-            "medium_image": self.images.medium,
-            "small_image": self.images.small,
-            "x_small_image": self.images.x_small,
-            "mini_image": self.images.mini,
-            "batches": self.batches,
-        })
+    pub fn to_json(&self) -> Json {
+        let text = |s: &String| Json::from(s.as_str());
+        Json::object([
+            ("id", Json::from(self.id)),
+            ("username", text(&self.username)),
+            ("display_name", text(&self.display_name)),
+            ("first_name", text(&self.first_name)),
+            ("last_name", text(&self.last_name)),
+            ("email", text(&self.email)),
+            ("phone", text(&self.phone)),
+            ("birth_date", text(&self.birth_date)),
+            ("gender", Json::from(self.gender.map_or("", Gender::api_name))),
+            ("address1", text(&self.address1)),
+            ("address2", text(&self.address2)),
+            ("city", text(&self.city)),
+            ("zip", text(&self.zip)),
+            ("state", text(&self.state)),
+            ("large_image", text(&self.images.large)),
+            ("medium_image", text(&self.images.medium)),
+            ("small_image", text(&self.images.small)),
+            ("x_small_image", text(&self.images.x_small)),
+            ("mini_image", text(&self.images.mini)),
+            ("batches", Json::Array(self.batches.iter().map(text).collect())),
+        ])
     }
 }
 
@@ -190,7 +191,13 @@ pub fn parse_iso_date(iso: &str) -> Option<(u32, u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
     use serde_json::json;
+
+    /// `serde_json::json!` for readable tests, read back through our own reader.
+    fn j(value: serde_json::Value) -> Json {
+        Json::parse(&value.to_string()).unwrap()
+    }
 
     /// The published `/me/` example, verbatim.
     const DOCS_ME: &str = include_str!("../fixtures/me.json");
@@ -199,7 +206,7 @@ mod tests {
 
     #[test]
     fn parses_the_documented_me_example() {
-        let p = Profile::from_json(&serde_json::from_str(DOCS_ME).unwrap(), "https://app.example").unwrap();
+        let p = Profile::from_json(&Json::parse(DOCS_ME).unwrap(), "https://app.example").unwrap();
         assert_eq!(p.id, Some(17));
         assert_eq!((p.username.as_str(), p.name().as_str()), ("testpress", "Divya"));
         assert_eq!(p.gender, Some(Gender::Female));
@@ -212,7 +219,7 @@ mod tests {
 
     #[test]
     fn parses_the_documented_put_answer_with_codes() {
-        let p = Profile::from_json(&serde_json::from_str(DOCS_PUT).unwrap(), "https://app.example").unwrap();
+        let p = Profile::from_json(&Json::parse(DOCS_PUT).unwrap(), "https://app.example").unwrap();
         assert_eq!(p.id, None);
         assert_eq!(p.gender, Some(Gender::Female), "gender code 2");
         assert_eq!(p.state, "Tamil Nadu", "state_choices 31");
@@ -221,8 +228,8 @@ mod tests {
 
     #[test]
     fn a_put_answer_merges_onto_the_profile_it_updated() {
-        let before = Profile::from_json(&serde_json::from_str(DOCS_ME).unwrap(), "https://app.example").unwrap();
-        let answer = Profile::from_json(&serde_json::from_str(DOCS_PUT).unwrap(), "https://app.example").unwrap();
+        let before = Profile::from_json(&Json::parse(DOCS_ME).unwrap(), "https://app.example").unwrap();
+        let answer = Profile::from_json(&Json::parse(DOCS_PUT).unwrap(), "https://app.example").unwrap();
         let after = answer.merged_into(&before);
         assert_eq!((after.id, after.username.as_str(), after.batches.len()), (Some(17), "testpress", 11));
         assert_eq!(after.name(), "John Appleseed");
@@ -232,14 +239,14 @@ mod tests {
 
     #[test]
     fn tolerates_missing_null_and_wrong_typed_fields() {
-        let p = Profile::from_json(&json!({}), "https://app.example").unwrap();
+        let p = Profile::from_json(&j(json!({})), "https://app.example").unwrap();
         assert_eq!(p, Profile { display_name: String::new(), ..Profile::default() });
         assert_eq!(p.name(), "Student");
-        let weird = json!({
+        let weird = j(json!({
             "id": "18", "first_name": null, "last_name": ["x"], "username": 42, "gender": "unknown",
             "state_choices": 99, "batches": [null, 3, "", "  A  ", {"name": "B"}], "zip": 600069,
             "large_image": null, "medium_image": {"url": "x"}, "extra": {"nested": true}
-        });
+        }));
         let p = Profile::from_json(&weird, "https://app.example").unwrap();
         assert_eq!(p.id, Some(18));
         assert_eq!(p.username, "42");
@@ -248,13 +255,13 @@ mod tests {
         assert_eq!(p.batches, ["A", "B"]);
         assert!(p.images.is_empty());
         for not_object in [json!(null), json!([1]), json!("me"), json!(17)] {
-            assert_eq!(Profile::from_json(&not_object, "https://app.example"), Err(NotAnObject));
+            assert_eq!(Profile::from_json(&j(not_object), "https://app.example"), Err(NotAnObject));
         }
     }
 
     #[test]
     fn the_kept_shape_reads_back_as_the_same_profile() {
-        let p = Profile::from_json(&serde_json::from_str(DOCS_ME).unwrap(), "https://app.example").unwrap();
+        let p = Profile::from_json(&Json::parse(DOCS_ME).unwrap(), "https://app.example").unwrap();
         assert_eq!(Profile::from_json(&p.to_json(), "https://app.example").unwrap(), p);
         let sparse = Profile { id: Some(20), username: "arjun".into(), ..Profile::default() };
         let back = Profile::from_json(&sparse.to_json(), "https://app.example").unwrap();

@@ -12,13 +12,15 @@ before(async () => {
   // The app's files, from a stand-in used only as a static host (origin A)...
   dist = mkdtempSync(join(tmpdir(), 'e2e-dist-'));
   cpSync(DIST, dist, { recursive: true });
-  app = await startStandIn(['--app-dir', dist]);
+  app = await startStandIn([], { appDir: dist });
   // ...and the API on origin B, allowing A.
   api = await startStandIn(['--cors-origin', app.url]);
   // Deploying against another origin: config.json names it, and so must the CSP (README).
   writeFileSync(join(dist, 'config.json'), JSON.stringify({ api_base: api.url }));
-  const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  writeFileSync(join(dist, 'index.html'), html.replace("connect-src 'self'", `connect-src 'self' ${api.url}`));
+  for (const page of ['index.html', 'login.html', 'me.html']) {
+    const html = readFileSync(join(dist, page), 'utf8');
+    writeFileSync(join(dist, page), html.replace("connect-src 'self'", `connect-src 'self' ${api.url}`));
+  }
   browser = await launchBrowser();
 });
 after(async () => {

@@ -72,7 +72,12 @@ pub fn field_view(field: Field, state: FieldState) -> impl IntoView {
         }
         state.value.set(text);
     };
-    let on_blur = move |_| state.problem.set(check(field, &state.value.get_untracked(), today()));
+    // Blur also fires when the form goes away with a field focused: the signals may be gone.
+    let on_blur = move |_| {
+        if let Some(value) = state.value.try_get_untracked() {
+            state.problem.try_set(check(field, &value, today()));
+        }
+    };
     let described = described_by(id, field.hint().is_some());
     let control = match field.input() {
         Some((kind, inputmode)) => view! {

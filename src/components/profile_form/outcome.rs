@@ -5,7 +5,6 @@ use crate::api::ApiError;
 use crate::focus::focus_id;
 use crate::i18n::{t, tr, Msg};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// What the action bar says after the last thing the student did.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,7 +55,7 @@ pub fn OutcomeLine(outcome: RwSignal<Option<Outcome>>) -> impl IntoView {
                     role=if problem { "alert" } else { "status" }
                 >
                     {text}
-                    {saved.then(|| view! { " " <A href="/me">{tr(Msg::ViewProfile)}</A> })}
+                    {saved.then(|| view! { " " <a href="/me">{tr(Msg::ViewProfile)}</a> })}
                 </div>
             }
         })

@@ -73,7 +73,8 @@ pub async fn serve(State(state): State<AppState>, request: Request) -> Response 
             }
             // As the README asks of a CDN: content-hashed files for a year, everything else
             // (pages, config.json, sw.js, the manifest, icons) checked on every use.
-            let cache = if !is_fallback && is_hashed(&path) { "public, max-age=31536000, immutable" } else { "no-cache" };
+            let cache =
+                if !is_fallback && is_hashed(&path) { "public, max-age=31536000, immutable" } else { "no-cache" };
             h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
             r
         }
