@@ -46,12 +46,13 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $BINDGEN_VERSIO
   cargo install wasm-bindgen-cli --version "$BINDGEN_VERSION" --force
 fi
 
-# wasm-opt (npm's binaryen 132), esbuild (the post-build hook minifies with it) and
-# playwright-core, pinned by package-lock.json.
+# wasm-opt (npm's binaryen 132), esbuild (the post-build hook minifies with it),
+# playwright-core and axe-core (end-to-end tests), pinned by package-lock.json.
 if ! { wasm-opt --version 2>/dev/null | grep -q 'version 132' \
     && [ -f "$ROOT/node_modules/playwright-core/package.json" ] \
-    && [ -f "$ROOT/node_modules/esbuild/package.json" ]; }; then
-  step "Installing npm tools (binaryen's wasm-opt, esbuild, playwright-core)"
+    && [ -f "$ROOT/node_modules/esbuild/package.json" ] \
+    && [ -f "$ROOT/node_modules/axe-core/package.json" ]; }; then
+  step "Installing npm tools (binaryen's wasm-opt, esbuild, playwright-core, axe-core)"
   (cd "$ROOT" && npm ci --no-audit --no-fund)
 fi
 [ "$(command -v wasm-opt)" = "$ROOT/node_modules/.bin/wasm-opt" ] \

@@ -278,3 +278,40 @@ test('signing out removes the draft', async () => {
   await page.waitForURL('**/login');
   assert.deepEqual(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('testpress.draft.'))), []);
 });
+
+test('a save still in flight when the student leaves finishes, and /me shows it', async () => {
+  const { page, problems } = await editing('Vinoth');
+  await env.api.fault({ path: '/api/v2.2/users/18/', method: 'PUT', delay_ms: 1500, times: 1 });
+  await page.getByLabel('City').fill('Hubballi');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByRole('button', { name: 'Saving…' }).waitFor();
+  page.once('dialog', (d) => d.accept()); // still unsaved at this moment: asked, and accepted
+  await viaMenu(page, 'My profile');
+  await page.waitForURL('**/me');
+  // The request was not cancelled: the server has it, and the page shows it when it lands.
+  const city = page.locator('dl.details dt', { hasText: /^City$/ }).locator('xpath=following-sibling::dd[1]');
+  await page.waitForFunction(() => [...document.querySelectorAll('dl.details dd')].some((dd) => dd.textContent === 'Hubballi'));
+  assert.equal(await city.textContent(), 'Hubballi');
+  assert.equal((await serverProfile('Vinoth')).city, 'Hubballi');
+  assert.deepEqual(problems, []);
+});
+
+test('the form is not rebuilt by a save or a new photo: the same fields, focus and typing stay', async () => {
+  const { page } = await editing('priya');
+  // Mark the live input elements; a rebuilt form would have new ones.
+  await page.evaluate(() => { for (const el of document.querySelectorAll('form input, form select')) el.dataset.marked = 'yes'; });
+  await page.getByLabel('City').fill('Nagercoil');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByRole('status').filter({ hasText: 'Your profile has been saved.' }).waitFor();
+  assert.equal(await page.locator('form [data-marked="yes"]').count(), 11, 'every field is the same element');
+  // Typing, then a photo upload (which changes the shared profile) keeps the typing.
+  await page.getByLabel('Address line 2').fill('Behind the bus stand');
+  const photo = await fetch(`${env.api.url}/api/v2.2/me/`, {
+    headers: { authorization: `JWT ${await page.evaluate(() => localStorage.getItem('testpress.token'))}` },
+  }).then((r) => r.json()).then((me) => fetch(me.photo)).then((r) => r.arrayBuffer());
+  await page.getByLabel('Choose a new photo').setInputFiles({ name: 'p.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(photo) });
+  await page.getByRole('button', { name: 'Upload photo' }).click();
+  await page.getByRole('status').filter({ hasText: 'Your new photo is saved.' }).waitFor();
+  assert.equal(await page.getByLabel('Address line 2').inputValue(), 'Behind the bus stand');
+  assert.equal(await page.locator('form [data-marked="yes"]').count(), 11);
+});

@@ -6,6 +6,8 @@ import { createInterface } from 'node:readline';
 import { join, resolve } from 'node:path';
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -151,4 +153,34 @@ export async function viaMenu(page, name) {
 /** The header's avatar: the account button, named after the student, and its image if any. */
 export function headerAvatar(page, name) {
   return page.getByRole('banner').getByRole('button', { name: `Account menu for ${name}` });
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core's WCAG 2.2 A and AA rules on the page as it is now: one line per violation and
+ * element. (DevTools evaluation, which the page's CSP does not apply to, brings axe in.)
+ */
+export async function axeViolations(page) {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} (${n.failureSummary?.split('\n')[1]?.trim() ?? ''})`));
+  });
+}
+
+/** WCAG contrast between two CSS colours as the browser computes them (`rgb(…)`). */
+export function contrast(a, b) {
+  const channels = (css) => css.match(/[\d.]+/g).slice(0, 3).map(Number);
+  const luminance = (css) => {
+    const [r, g, b] = channels(css).map((c) => {
+      const v = c / 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [la, lb] = [luminance(a), luminance(b)];
+  return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
 }

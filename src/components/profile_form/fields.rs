@@ -6,6 +6,7 @@ use crate::edit_form::{check, Field, FormValues, Problem, Ymd};
 use crate::i18n::{tr, Msg};
 use crate::profile::Gender;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 pub fn today() -> Ymd {
     let now = js_sys::Date::new_0();
@@ -72,9 +73,16 @@ pub fn field_view(field: Field, state: FieldState) -> impl IntoView {
         }
         state.value.set(text);
     };
-    // Blur also fires when the form goes away with a field focused: the signals may be gone.
-    let on_blur = move |_| {
-        if let Some(value) = state.value.try_get_untracked() {
+    // Checked on leaving the field, unless for one of the form's buttons (Save checks
+    // everything anyway, and a message appearing now would move the button from under the
+    // pointer mid-click). Blur also fires when the form goes away with a field focused,
+    // when the signals may be gone.
+    let on_blur = move |ev: leptos::ev::FocusEvent| {
+        let to_button = ev
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| el.tag_name() == "BUTTON" && el.closest("form").ok().flatten().is_some());
+        if let (false, Some(value)) = (to_button, state.value.try_get_untracked()) {
             state.problem.try_set(check(field, &value, today()));
         }
     };
