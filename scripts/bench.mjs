@@ -56,22 +56,32 @@ async function load(page, path, mark) {
         return me && at('profile-rendered') !== null ? at('profile-rendered') - me.responseEnd : null;
       })(),
       heap_bytes: performance.memory?.usedJSHeapSize ?? null,
+      fcp_ms: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
     };
-  }, mark);
+  }, mark).then(async (sample) => ({
+    ...sample,
+    // The largest paint so far (the page is complete by now: its mark is set).
+    lcp_ms: await page.evaluate(() => new Promise((resolve) => {
+      new PerformanceObserver((list) => resolve(list.getEntries().at(-1)?.startTime ?? null))
+        .observe({ type: 'largest-contentful-paint', buffered: true });
+      setTimeout(() => resolve(null), 1000);
+    })),
+  }));
 }
 
 async function series(kind, path, mark) {
   const samples = [];
   if (kind === 'cold') {
     for (let i = 0; i < runs; i++) {
-      const context = await browser.newContext();
+      const context = await browser.newContext({ serviceWorkers: 'allow' });
       await context.addInitScript((t) => localStorage.setItem('testpress.token', t), path === '/me' ? token : '');
       if (path !== '/me') await context.addInitScript(() => localStorage.removeItem('testpress.token'));
       samples.push(await load(await context.newPage(), path, mark));
       await context.close();
     }
   } else {
-    const context = await browser.newContext();
+    // Warm: the HTTP cache and the service worker both filled by the first load.
+    const context = await browser.newContext({ serviceWorkers: 'allow' });
     await context.addInitScript((t) => { if (t) localStorage.setItem('testpress.token', t); else localStorage.removeItem('testpress.token'); },
       path === '/me' ? token : '');
     const page = await context.newPage();
@@ -93,6 +103,10 @@ for (const kind of ['cold', 'warm']) {
   const login = await series(kind, '/login', 'login-ready');
   const me = await series(kind, '/me', 'profile-rendered');
   timings[kind] = {
+    login_fcp_ms: stats(login.map((s) => s.fcp_ms)),
+    login_lcp_ms: stats(login.map((s) => s.lcp_ms)),
+    me_fcp_ms: stats(me.map((s) => s.fcp_ms)),
+    me_lcp_ms: stats(me.map((s) => s.lcp_ms)),
     sign_in_form_ready_ms: stats(login.map((s) => s.mark_ms)),
     wasm_instantiate_ms: stats(login.map((s) => s.wasm_instantiate_ms)),
     me_visible_ms: stats(me.map((s) => s.mark_ms)),
@@ -105,7 +119,9 @@ await browser.close();
 console.log(`\n## Loads on loopback (${runs} cold + ${runs} warm, headless Chromium; ms from navigation start)\n`);
 const fmt = (s, unit = 'ms') => (s ? `${s.median.toFixed(1).padStart(7)} ${`(${s.min.toFixed(1)}–${s.max.toFixed(1)})`.padEnd(16)}` : 'n/a'.padStart(24));
 console.log(`${'measure'.padEnd(36)} ${'cold median (min–max)'.padEnd(24)} warm median (min–max)`);
-for (const [key, label] of [['sign_in_form_ready_ms', 'sign-in form interactive'], ['wasm_instantiate_ms', 'wasm download end → main()'],
+for (const [key, label] of [['login_fcp_ms', '/login first contentful paint'], ['login_lcp_ms', '/login largest contentful paint'],
+  ['me_fcp_ms', '/me first contentful paint'], ['me_lcp_ms', '/me largest contentful paint'],
+  ['sign_in_form_ready_ms', 'sign-in form interactive'], ['wasm_instantiate_ms', 'wasm download end → main()'],
   ['me_visible_ms', '/me data visible'], ['me_json_to_render_ms', '/me JSON arrival → rendered']]) {
   console.log(`${label.padEnd(36)} ${fmt(timings.cold[key])} ${fmt(timings.warm[key])}`);
 }
@@ -126,6 +142,7 @@ function lighthouse(path, profileDir) {
     performance: report.categories.performance.score * 100,
     accessibility: report.categories.accessibility.score * 100,
     best_practices: report.categories['best-practices'].score * 100,
+    fcp_ms: audit('first-contentful-paint'),
     lcp_ms: audit('largest-contentful-paint'),
     tbt_ms: audit('total-blocking-time'),
     cls: audit('cumulative-layout-shift'),
@@ -144,11 +161,32 @@ rmSync(profile, { recursive: true, force: true });
 await api.stop();
 
 console.log('\n## Lighthouse (mobile)\n');
-console.log(`${'page'.padEnd(10)} ${'perf'.padStart(5)} ${'a11y'.padStart(5)} ${'best'.padStart(5)} ${'LCP ms'.padStart(8)} ${'TBT ms'.padStart(8)} ${'CLS'.padStart(6)}  final URL`);
+console.log(`${'page'.padEnd(10)} ${'perf'.padStart(5)} ${'a11y'.padStart(5)} ${'best'.padStart(5)} ${'FCP ms'.padStart(8)} ${'LCP ms'.padStart(8)} ${'TBT ms'.padStart(8)} ${'CLS'.padStart(6)}  final URL`);
 for (const [path, a] of Object.entries(audits)) {
-  console.log(`${path.padEnd(10)} ${String(a.performance).padStart(5)} ${String(a.accessibility).padStart(5)} ${String(a.best_practices).padStart(5)} ${a.lcp_ms.toFixed(0).padStart(8)} ${a.tbt_ms.toFixed(0).padStart(8)} ${a.cls.toFixed(3).padStart(6)}  ${a.final_url}`);
+  console.log(`${path.padEnd(10)} ${String(a.performance).padStart(5)} ${String(a.accessibility).padStart(5)} ${String(a.best_practices).padStart(5)} ${a.fcp_ms.toFixed(0).padStart(8)} ${a.lcp_ms.toFixed(0).padStart(8)} ${a.tbt_ms.toFixed(0).padStart(8)} ${a.cls.toFixed(3).padStart(6)}  ${a.final_url}`);
 }
 
-const result = { when: new Date().toISOString(), runs, sizes, timings, lighthouse: audits };
+// Per page: what its first load costs and how soon it paints.
+const perPage = {
+  '/login': { brotli_bytes: measureFirstLoad(dist, 'login.html').total.brotli, loopback: timings.cold, fcp: 'login_fcp_ms', lcp: 'login_lcp_ms' },
+  '/me': { brotli_bytes: sizes.total.brotli, loopback: timings.cold, fcp: 'me_fcp_ms', lcp: 'me_lcp_ms' },
+};
+console.log('\n## Per page: first load and first paints (loopback: cold medians; Lighthouse: simulated mobile)\n');
+console.log(`${'page'.padEnd(8)} ${'brotli KB'.padStart(10)} ${'FCP ms'.padStart(8)} ${'LCP ms'.padStart(8)} ${'LH FCP'.padStart(8)} ${'LH LCP'.padStart(8)}`);
+const pages = {};
+for (const [path, p] of Object.entries(perPage)) {
+  const row = {
+    first_load_brotli_bytes: p.brotli_bytes,
+    fcp_ms: p.loopback[p.fcp]?.median ?? null,
+    lcp_ms: p.loopback[p.lcp]?.median ?? null,
+    lighthouse_fcp_ms: audits[path].fcp_ms,
+    lighthouse_lcp_ms: audits[path].lcp_ms,
+  };
+  pages[path] = row;
+  const n = (v) => (v === null ? 'n/a' : v.toFixed(0)).padStart(8);
+  console.log(`${path.padEnd(8)} ${(row.first_load_brotli_bytes / 1024).toFixed(1).padStart(10)} ${n(row.fcp_ms)} ${n(row.lcp_ms)} ${n(row.lighthouse_fcp_ms)} ${n(row.lighthouse_lcp_ms)}`);
+}
+
+const result = { when: new Date().toISOString(), runs, sizes, pages, timings, lighthouse: audits };
 writeFileSync(join(outDir, 'bench.json'), JSON.stringify(result, null, 2));
 console.log(`\nFigures written to ${join(outDir, 'bench.json')}`);

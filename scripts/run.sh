@@ -28,7 +28,7 @@ cat "$API_LOG"
 cat <<MSG
 
   App:          $APP_URL   (ready when trunk says "server listening"; the first build takes a minute;
-                after editing, reload the page yourself: live reload is off for the CSP)
+                after an edit trunk rebuilds and the page reloads by itself)
   Demo sign-in: testpress / demo1234
   API:          http://127.0.0.1:$API_PORT   (data kept in stand-in.sqlite3; delete it to reset)
   Stop:         Ctrl-C

@@ -19,9 +19,9 @@ export const gzip = (bytes) => gzipSync(bytes, { level: 9 });
 export const brotli = (bytes) =>
   brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
 
-/** The files the first load of /me fetches from the app's origin, with their sizes. */
-export function measureFirstLoad(dist) {
-const page = existsSync(join(dist, 'me.html')) ? 'me.html' : 'index.html';
+/** The files the first load of a page (me.html: /me) fetches from the app's origin, with their sizes. */
+export function measureFirstLoad(dist, pageFile = 'me.html') {
+const page = existsSync(join(dist, pageFile)) ? pageFile : 'index.html';
 const html = readFileSync(join(dist, page), 'utf8');
 // Attributes may be unquoted (trunk minifies the HTML in release builds). Only files with
 // an extension: links to app routes (/login, /me) are pages, not assets of this one.

@@ -1,11 +1,11 @@
 //! The signed-in student's own profile: loaded once and shared by the header, `/me`,
-//! `/me/edit` and the photo editor, with the writes that change it and the copy kept for
-//! offline use. Pages get a small copyable handle with `use_current_profile()`.
+//! `/me/edit` and the photo editor, with the writes that change it (Actions) and the copy
+//! kept for offline use. Pages get a small copyable handle with `use_current_profile()`.
 
 use crate::api::{self, ApiError, PhotoUpload};
-use crate::edit_form::draft;
 use crate::json::Json;
 use crate::kept_profile;
+use crate::personal_data;
 use crate::profile::Profile;
 use crate::session::{Ended, Session};
 use leptos::prelude::*;
@@ -22,8 +22,12 @@ pub struct Loaded {
 /// `None` inside: nobody is signed in.
 pub type Answer = Result<Option<Loaded>, ApiError>;
 
-/// The changed fields of a save, for the student `user_id`.
-pub type Changes = (u64, Vec<(String, Json)>);
+/// A save: the changed fields of the student `user_id`.
+#[derive(Debug, Clone)]
+pub struct Changes {
+    pub user_id: u64,
+    pub fields: Vec<(String, Json)>,
+}
 
 #[derive(Clone, Copy)]
 pub struct CurrentProfile {
@@ -82,16 +86,10 @@ impl CurrentProfile {
         self.resource.refetch();
     }
 
-    /// A fresher profile than the one loaded: shown everywhere at once, and kept for
-    /// offline use.
-    pub fn replace(&self, profile: Profile) {
-        show(self.resource, self.session, profile);
-    }
-
     /// The student chose to sign out: the token, the kept profile and every draft go now.
     pub fn sign_out(&self) {
         self.session.sign_out();
-        forget(Some(Ended::SignedOut));
+        personal_data::forget(Some(Ended::SignedOut));
     }
 }
 
@@ -106,29 +104,14 @@ fn show(resource: LocalResource<Answer>, session: Session, profile: Profile) {
     resource.set(Some(Ok(Some(Loaded { profile, offline_as_of: None }))));
 }
 
-/// Nothing personal outlives a session: the kept profiles always go, and drafts too when the
-/// student chose to sign out. After an expiry the draft stays in this tab, so signing in
-/// again brings back what they typed.
-fn forget(why: Option<Ended>) {
-    kept_profile::forget_all();
-    if why == Some(Ended::SignedOut) {
-        draft::forget_all();
-    }
-}
-
 /// Creates the handle and provides it to the whole app. Call once, in the root.
 pub fn provide_current_profile(session: Session) -> CurrentProfile {
     let resource = LocalResource::new(move || {
         // Keyed on the token, so signing in again (even as the same student) loads afresh.
-        let (_token, user_id) = (session.token_key(), session.user_id());
+        let (_token, user_id) = (session.token_generation(), session.user_id());
         load(session, user_id)
     });
-    // However the session ends (here, in another tab, a 401, the clock), forget at once.
-    Effect::new(move |_| {
-        if !session.signed_in() {
-            forget(session.ended());
-        }
-    });
+    personal_data::guard(session);
     // A PUT answers without id, username or batches: merge it onto what was shown, and
     // show the result everywhere (header, /me, the editor) at once.
     let merge_and_show = move |user_id: u64, saved: Profile| {
@@ -136,13 +119,22 @@ pub fn provide_current_profile(session: Session) -> CurrentProfile {
             return saved; // Signed out meanwhile: nothing of it is shown or kept.
         }
         let before = untrack(|| resource.get()).and_then(Result::ok).flatten().map(|l| l.profile);
-        let merged = saved.merged_into(&before.unwrap_or_default());
-        show(resource, session, merged.clone());
-        merged
+        match before {
+            Some(before) => {
+                let merged = saved.merged_into(&before);
+                show(resource, session, merged.clone());
+                merged
+            }
+            // Nothing was loaded to merge onto (the first load failed): load it all afresh.
+            None => {
+                resource.refetch();
+                Profile { id: Some(user_id), ..saved }
+            }
+        }
     };
-    let save = Action::new_local(move |(user_id, changes): &Changes| {
-        let (user_id, changes) = (*user_id, changes.clone());
-        async move { api::update_profile(session, user_id, Json::Object(changes)).await.map(|p| merge_and_show(user_id, p)) }
+    let save = Action::new_local(move |changes: &Changes| {
+        let Changes { user_id, fields } = changes.clone();
+        async move { api::update_profile(session, user_id, Json::Object(fields)).await.map(|p| merge_and_show(user_id, p)) }
     });
     let upload_progress = RwSignal::new(None);
     let upload = Action::new_local(move |(user_id, photo): &(u64, PhotoUpload)| {

@@ -19,6 +19,7 @@ pub mod nav;
 pub mod network;
 pub mod pages;
 pub mod perf;
+pub mod personal_data;
 pub mod prerender;
 pub mod profile;
 pub mod router;

@@ -36,9 +36,9 @@ pub fn typed() -> Typed {
     typed
 }
 
-/// Removes the prerendered page (right after mounting: the browser paints neither both nor
-/// neither) and gives what was typed to the app's own fields once the router has drawn
-/// the page, which happens in the microtasks that follow, before the next frame.
+/// Removes the prerendered page right after mounting, in the same task, so no frame ever
+/// shows both pages, and gives what was typed to the app's own fields once the page is
+/// drawn (in the microtasks that follow, before the next frame).
 pub fn hand_over(typed: Typed) {
     if let Some(root) = root() {
         root.remove();

@@ -36,7 +36,13 @@ impl Location {
 
     fn set_from_window(&self) {
         let location = window().location();
-        self.path.set(location.pathname().unwrap_or_else(|_| "/".into()));
+        let path = location.pathname().unwrap_or_else(|_| "/".into());
+        // `/users/18/` is `/users/18`.
+        let path = match path.strip_suffix('/') {
+            Some(trimmed) if !trimmed.is_empty() => trimmed.to_string(),
+            _ => path,
+        };
+        self.path.set(path);
         self.query.set(location.search().unwrap_or_default().trim_start_matches('?').to_string());
     }
 }
@@ -119,6 +125,9 @@ fn in_app_link(ev: &web_sys::MouseEvent) -> Option<String> {
 /// the current one with `replace`.
 pub fn navigate(to: &str, replace: bool) {
     let Ok(history) = window().history() else { return };
+    // The page already shown is not a new entry (Back would have to be pressed twice).
+    let here = window().location();
+    let replace = replace || [here.pathname().unwrap_or_default(), here.search().unwrap_or_default()].concat() == to;
     let pushed = if replace {
         history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(to))
     } else {

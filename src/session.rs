@@ -7,14 +7,28 @@ use crate::token::{self, Claims};
 use leptos::prelude::*;
 
 const TOKEN_KEY: &str = "testpress.token";
+/// Set beside a token that this device's clock already called expired when the server
+/// issued it: the clock is wrong, so for that token only the server's 401 counts.
+const CLOCK_UNTRUSTED_KEY: &str = "testpress.token-clock-untrusted";
 /// Written by a tab whose student chose to sign out, so other tabs know it was a choice
 /// (and forget drafts too), not an expiry.
 const SIGNED_OUT_KEY: &str = "testpress.signed-out";
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 struct SignedIn {
     raw: String,
     claims: Claims,
+    /// False when the device's clock disagreed with the server at sign-in.
+    clock_trusted: bool,
+    /// Changes with every token this tab takes on.
+    generation: u32,
+}
+
+/// Never prints the token.
+impl std::fmt::Debug for SignedIn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SignedIn").field("user_id", &self.claims.user_id).finish_non_exhaustive()
+    }
 }
 
 /// Why nobody is signed in any more.
@@ -47,19 +61,23 @@ pub struct Session {
     state: RwSignal<State>,
     /// False when the browser refuses `localStorage`: the session then lasts for this tab only.
     persistent: bool,
+    next_generation: StoredValue<u32>,
 }
 
 pub fn now_secs() -> f64 {
     js_sys::Date::now() / 1000.0
 }
 
-/// Reads the stored token; anything malformed or expired is removed, never kept.
-fn restore(storage: &web_sys::Storage) -> Result<Option<SignedIn>, token::TokenError> {
+/// The stored token, if good; anything malformed or expired is removed, never kept.
+fn restore(storage: &web_sys::Storage) -> Result<Option<(String, Claims, bool)>, token::TokenError> {
     let Some(raw) = storage::get(storage, TOKEN_KEY) else { return Ok(None) };
-    match token::decode(&raw, now_secs()) {
-        Ok(claims) => Ok(Some(SignedIn { raw, claims })),
+    let clock_trusted = storage::get(storage, CLOCK_UNTRUSTED_KEY).is_none();
+    let decoded = if clock_trusted { token::decode(&raw, now_secs()) } else { token::decode_unchecked(&raw) };
+    match decoded {
+        Ok(claims) => Ok(Some((raw, claims, clock_trusted))),
         Err(e) => {
             let _ = storage.remove_item(TOKEN_KEY);
+            let _ = storage.remove_item(CLOCK_UNTRUSTED_KEY);
             Err(e)
         }
     }
@@ -69,24 +87,29 @@ impl Session {
     /// Restores the session and provides it to the whole app. Call once, in the root.
     pub fn start() -> Session {
         let storage = storage::local();
-        let state = match storage.as_ref().map_or(Ok(None), restore) {
-            Ok(Some(signed_in)) => State::SignedIn(signed_in),
-            Ok(None) | Err(token::TokenError::Malformed) => State::SignedOut(None),
-            // An expired token means a session the student had: say why it ended.
-            Err(token::TokenError::Expired) => State::SignedOut(Some(Ended::Expired)),
+        let session = Session {
+            state: RwSignal::new(State::SignedOut(None)),
+            persistent: storage.is_some(),
+            next_generation: StoredValue::new(1),
         };
-        let session = Session { state: RwSignal::new(state), persistent: storage.is_some() };
+        match storage.as_ref().map_or(Ok(None), restore) {
+            Ok(Some((raw, claims, clock_trusted))) => session.take(raw, claims, clock_trusted),
+            Ok(None) | Err(token::TokenError::Malformed) => {}
+            // An expired token means a session the student had: say why it ended.
+            Err(token::TokenError::Expired) => session.state.set(State::SignedOut(Some(Ended::Expired))),
+        }
         if session.persistent {
-            // Another tab signed in or out: follow it without a reload.
+            // Another tab signed in or out: follow it without a reload, and without writing
+            // to storage (the other tab has; a stale event must not undo a newer sign-in).
             let listener = window_event_listener(leptos::ev::storage, move |event| match event.key().as_deref() {
-                Some(SIGNED_OUT_KEY) => session.end(Ended::SignedOut),
+                Some(SIGNED_OUT_KEY) => session.end_here(Ended::SignedOut),
                 None | Some(TOKEN_KEY) => match storage::local().map(|s| restore(&s)) {
-                    Some(Ok(Some(now))) => {
-                        if session.state.with_untracked(|s| s != &State::SignedIn(now.clone())) {
-                            session.state.set(State::SignedIn(now));
+                    Some(Ok(Some((raw, claims, clock_trusted)))) => {
+                        if session.state.with_untracked(|s| !matches!(s, State::SignedIn(s) if s.raw == raw)) {
+                            session.take(raw, claims, clock_trusted);
                         }
                     }
-                    _ => session.end(Ended::Expired),
+                    _ => session.end_here(Ended::Expired),
                 },
                 _ => {}
             });
@@ -94,6 +117,12 @@ impl Session {
         }
         provide_context(session);
         session
+    }
+
+    fn take(&self, raw: String, claims: Claims, clock_trusted: bool) {
+        let generation = self.next_generation.get_value();
+        self.next_generation.set_value(generation.wrapping_add(1));
+        self.state.set(State::SignedIn(SignedIn { raw, claims, clock_trusted, generation }));
     }
 
     pub fn signed_in(&self) -> bool {
@@ -109,9 +138,9 @@ impl Session {
     }
 
     /// Changes whenever a different token is in use; resources key on it to refetch.
-    pub fn token_key(&self) -> Option<String> {
+    pub fn token_generation(&self) -> Option<u32> {
         self.state.with(|s| match s {
-            State::SignedIn(s) => Some(s.raw.clone()),
+            State::SignedIn(s) => Some(s.generation),
             State::SignedOut(_) => None,
         })
     }
@@ -131,7 +160,7 @@ impl Session {
     /// The token for an API call. Its expiry was read once, when it arrived.
     pub(crate) fn token_for_request(&self) -> RequestToken {
         self.state.with_untracked(|s| match s {
-            State::SignedIn(s) if s.claims.exp - token::EXPIRY_LEEWAY_SECS > now_secs() => {
+            State::SignedIn(s) if !s.clock_trusted || s.claims.exp - token::EXPIRY_LEEWAY_SECS > now_secs() => {
                 RequestToken::Valid(s.raw.clone())
             }
             State::SignedIn(_) => RequestToken::Expired,
@@ -139,14 +168,20 @@ impl Session {
         })
     }
 
-    /// Keeps a token the server just issued.
+    /// Keeps a token the server just issued. Only its shape is checked: if this device's
+    /// clock already calls it expired, the clock is wrong, and the server will say when.
     pub fn sign_in(&self, raw: String) -> Result<(), token::TokenError> {
-        // The server has just issued it, so only its shape is checked, not the (client) clock.
         let claims = token::decode_unchecked(&raw)?;
+        let clock_trusted = claims.exp - token::EXPIRY_LEEWAY_SECS > now_secs();
         if let Some(storage) = storage::local().filter(|_| self.persistent) {
+            if clock_trusted {
+                let _ = storage.remove_item(CLOCK_UNTRUSTED_KEY);
+            } else {
+                let _ = storage.set_item(CLOCK_UNTRUSTED_KEY, "1");
+            }
             let _ = storage.set_item(TOKEN_KEY, &raw);
         }
-        self.state.set(State::SignedIn(SignedIn { raw, claims }));
+        self.take(raw, claims, clock_trusted);
         Ok(())
     }
 
@@ -156,18 +191,38 @@ impl Session {
             let _ = storage.set_item(SIGNED_OUT_KEY, &(js_sys::Date::now() as u64).to_string());
             let _ = storage.remove_item(SIGNED_OUT_KEY);
         }
-        self.end(Ended::SignedOut);
+        self.forget_stored_token();
+        self.end_here(Ended::SignedOut);
     }
 
-    /// The server (or the clock) says the token is no longer good.
-    pub fn expire(&self) {
-        self.end(Ended::Expired);
-    }
-
-    fn end(&self, why: Ended) {
-        if let Some(storage) = storage::local().filter(|_| self.persistent) {
-            let _ = storage.remove_item(TOKEN_KEY);
+    /// The server refused `sent` (or the clock says it has expired). A newer token, taken
+    /// while that request was on its way, is left alone.
+    pub fn expire(&self, sent: Option<&str>) {
+        let current = self.state.with_untracked(|s| match s {
+            State::SignedIn(s) => sent.is_none_or(|sent| s.raw == sent),
+            State::SignedOut(_) => false,
+        });
+        if current {
+            self.forget_stored_token();
+            self.end_here(Ended::Expired);
         }
+    }
+
+    /// Removes the stored token if it is this tab's (another tab may have stored a newer one).
+    fn forget_stored_token(&self) {
+        let Some(storage) = storage::local().filter(|_| self.persistent) else { return };
+        let mine = self.state.with_untracked(|s| match s {
+            State::SignedIn(s) => storage::get(&storage, TOKEN_KEY).as_deref() == Some(s.raw.as_str()),
+            State::SignedOut(_) => false,
+        });
+        if mine {
+            let _ = storage.remove_item(TOKEN_KEY);
+            let _ = storage.remove_item(CLOCK_UNTRUSTED_KEY);
+        }
+    }
+
+    /// Ends the session in this tab.
+    fn end_here(&self, why: Ended) {
         // An expiry does not overwrite a sign-out, nor is a signed-out page told twice.
         let keep = self.state.with_untracked(|s| match s {
             State::SignedIn(_) => false,

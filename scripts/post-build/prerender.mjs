@@ -13,21 +13,9 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { palette } from './brand.mjs';
+import { readConfig } from './institute.mjs';
 
 const escape = (text) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-/** The institute's name, logo and colour from config.json, validated as the app does. */
-export function institute(configText) {
-  try {
-    const i = JSON.parse(configText).institute;
-    const name = typeof i?.name === 'string' && i.name.trim() && i.name.trim().length <= 80 ? i.name.trim() : null;
-    const logo = typeof i?.logo === 'string' && /^(\/(?!\/)|https:\/\/[^/@\s]+)[^\s"<>\\]*$/i.test(i.logo.trim()) ? i.logo.trim() : null;
-    const color = typeof i?.color === 'string' && /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(i.color.trim()) ? i.color.trim() : null;
-    return { name, logo, color };
-  } catch {
-    return { name: null, logo: null, color: null };
-  }
-}
 
 /** components/header.rs, language_picker.rs and account_menu.rs (its button, while the profile loads). */
 function header({ name, logo }, signedIn, current) {
@@ -76,26 +64,27 @@ function brandStyles(html, { dir, brand }) {
   const css = `:root{--brand-accent:${p.accent};--brand-on-accent:${p.onAccent};--brand-text-light:${p.textLight};--brand-text-dark:${p.textDark}}\n`;
   const name = `brand-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
   writeFileSync(join(dir, name), css);
-  html = html.replace(/(<link[^>]*rel=stylesheet[^>]*>)/, `$1<link href=/${name} rel=stylesheet>`)
-    .replace(/<meta content="?#[0-9a-f]{6}"? name=theme-color>/i, `<meta content="${p.accent}" name=theme-color>`);
+  // Attribute order and quoting differ between trunk's plain and minified HTML.
+  const stylesheet = /<link\b[^>]*\brel=["']?stylesheet\b[^>]*>/i;
+  const themeColor = /<meta\b[^>]*\bname=["']?theme-color\b[^>]*>/i;
+  if (!stylesheet.test(html) || !themeColor.test(html)) throw new Error('no stylesheet link or theme-color meta to brand');
+  html = html.replace(stylesheet, (link) => `${link}<link href=/${name} rel=stylesheet>`)
+    .replace(themeColor, `<meta name=theme-color content="${p.accent}">`);
   return { html, files: [name] };
 }
 
 /** Writes login.html and me.html, and returns index.html with its own prerendered shell. */
 export function prerender(html, { dir, config }) {
-  const brand = institute(config);
+  const brand = readConfig(config);
   const styled = brandStyles(html, { dir, brand });
   const site = brand.name ?? 'Testpress Profile';
-  let reset = '';
-  try {
-    const url = JSON.parse(config).password_reset_url;
-    if (typeof url === 'string' && /^(\/(?!\/)|https:\/\/[^/@\s]+)[^\s"<>\\]*$/i.test(url.trim())) {
-      reset = `<a href="${escape(url.trim())}" rel=external class=forgot-password>Forgot password?</a>`;
-    }
-  } catch {
-    // No reset link.
-  }
-  const loginHtml = page(styled.html, { brand, signedIn: false, current: '/login', main: login.replace('__RESET__', reset), title: `Sign in · ${site}` });
+  const reset = brand.resetUrl ? `<a href="${escape(brand.resetUrl)}" rel=external class=forgot-password>Forgot password?</a>` : '';
+  // The sign-in page is complete without the app, and a student spends a few seconds
+  // typing before needing it: its wasm is fetched once the page has painted rather than
+  // preloaded beside the HTML, so on a slow connection it does not compete with the
+  // stylesheet for the first paint (what was typed meanwhile is kept, src/prerender.rs).
+  const loginShell = styled.html.replace(/<link[^>]*rel=preload[^>]*type=application\/wasm[^>]*>/, '');
+  const loginHtml = page(loginShell, { brand, signedIn: false, current: '/login', main: login.replace('__RESET__', reset), title: `Sign in · ${site}` });
   const meHtml = page(styled.html, { brand, signedIn: true, current: '/me', main: skeleton, title: null });
   writeFileSync(join(dir, 'login.html'), loginHtml);
   writeFileSync(join(dir, 'me.html'), meHtml);

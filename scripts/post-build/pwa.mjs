@@ -4,34 +4,22 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { contentHash } from './scripts.mjs';
+import { palette } from './brand.mjs';
+import { readConfig } from './institute.mjs';
 
 const here = import.meta.dirname;
-const HEX = /^#[0-9a-f]{6}$/i;
-
-/** The institute's name and colour from config.json, when it names them well. */
-function institute(configText) {
-  try {
-    const { institute: i } = JSON.parse(configText);
-    const name = typeof i?.name === 'string' && i.name.trim() && i.name.trim().length <= 80 ? i.name.trim() : null;
-    const color = typeof i?.color === 'string' && HEX.test(i.color.trim()) ? i.color.trim().toLowerCase() : null;
-    return { name, color };
-  } catch {
-    return { name: null, color: null };
-  }
-}
-
 /** Writes manifest.webmanifest and links it (and the touch icon) from the page. */
 export function addManifest(html, { dir, config }) {
-  const brand = institute(config);
+  const brand = readConfig(config);
   const manifest = {
     name: brand.name ?? 'Testpress Profile',
-    short_name: brand.name && brand.name.length <= 12 ? brand.name : 'Profile',
+    short_name: brand.name && [...brand.name].length <= 12 ? brand.name : 'Profile',
     description: 'Your Testpress student profile',
     start_url: '/me',
     scope: '/',
     display: 'standalone',
     background_color: '#f3f4f6',
-    theme_color: brand.color ?? '#1d4ed8',
+    theme_color: brand.color ? palette(brand.color).accent : '#1d4ed8',
     icons: [
       { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
       { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },

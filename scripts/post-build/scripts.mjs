@@ -28,7 +28,12 @@ export async function externaliseScripts(html, { dir, release, publicUrl = '/' }
   const files = [];
   const loader = html.match(/<script type=("?)module\1>([\s\S]*?)<\/script>/);
   if (!loader) throw new Error('no inline module script (trunk\'s wasm loader) in index.html');
-  let code = `${loader[2].trim()}\n`;
+  // The app starts after the browser has painted the prerendered page (a frame, at most
+  // 100 ms), so the page's first paint is always the HTML's, as it is on a slow connection;
+  // the download and compile of the wasm go on meanwhile (index.html preloads both files).
+  const firstPaint = 'await new Promise((resolve) => { requestAnimationFrame(() => setTimeout(resolve)); setTimeout(resolve, 100); });';
+  let code = `${loader[2].trim().replace(/(const \w+ = await init\()/, `${firstPaint}\n$1`)}\n`;
+  if (!code.includes(firstPaint)) throw new Error("trunk's loader has changed: no `const … = await init(` to start after the first paint");
   if (release) code = await minify(code);
   const loaderName = writeHashed(dir, 'loader', code);
   files.push(loaderName);

@@ -1,7 +1,8 @@
 // The app's service worker (release builds only; the post-build hook fills in BUILD and
 // FILES and writes it as /sw.js). It keeps the app's own files so a repeat visit works
-// without a connection. It never touches /api/ or /media/: those requests go to the
-// network exactly as the page made them, token and all, and nothing of them is stored.
+// without a connection. It handles only the app's pages and files: /api/, /media/ and any
+// other page on the origin go to the network exactly as the page made them, token and all,
+// and nothing of them is stored.
 const BUILD = '__BUILD__';
 /**
  * Every file of this build: [path, hashed, kept at install]. Hashed files never change
@@ -10,19 +11,38 @@ const BUILD = '__BUILD__';
  */
 const FILES = __FILES__;
 const CACHE = `testpress-app-${BUILD}`;
-const KNOWN = new Map(FILES.map(([path, hashed]) => [path, hashed]));
+const KNOWN = new Set(FILES.map(([path]) => path));
 /** How long a page or config.json may take on a poor connection before the kept copy is used. */
 const NETWORK_PATIENCE_MS = 4000;
-/** The kept copy of each page: the prerendered ones for their paths, the shell for the rest. */
-const PAGES = { '/login': '/login.html', '/me': '/me.html' };
+
+/** The kept page for one of the app's own paths (its prerendered page, else the shell). */
+function pageFor(pathname) {
+  const path = pathname.length > 1 ? pathname.replace(/\/$/, '') : pathname;
+  if (path === '/login') return '/login.html';
+  if (path === '/me') return '/me.html';
+  if (path === '/' || path === '/me/edit' || /^\/users\/[^/]+$/.test(path)) return '/index.html';
+  return null;
+}
+
+/** A copy without the redirect flag: a redirected answer may not answer a navigation. */
+async function plain(response) {
+  return response.redirected
+    ? new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers: response.headers })
+    : response;
+}
 
 self.addEventListener('install', (event) => {
   // All or nothing: if any file fails, this worker is dropped and the network still serves.
   // Hashed files come from the HTTP cache the page just filled (no second download); the
-  // rest are revalidated, so a page and its files always belong to the same build.
-  const requests = FILES.filter(([, , atInstall]) => atInstall)
-    .map(([path, hashed]) => new Request(path, { cache: hashed ? 'default' : 'no-cache' }));
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)));
+  // rest are revalidated, so the kept pages and their files belong to the same build.
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    await Promise.all(FILES.filter(([, , atInstall]) => atInstall).map(async ([path, hashed]) => {
+      const response = await fetch(new Request(path, { cache: hashed ? 'default' : 'no-cache' }));
+      if (!response.ok) throw new Error(`${path}: ${response.status}`);
+      await cache.put(path, await plain(response));
+    }));
+  })());
 });
 
 self.addEventListener('activate', (event) => {
@@ -43,12 +63,12 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
-  if (url.origin !== self.location.origin || url.pathname.startsWith('/api/') || url.pathname.startsWith('/media/')) return;
+  if (url.origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
-    const page = PAGES[url.pathname.replace(/\/$/, '')] ?? '/index.html';
-    event.respondWith(networkFirst(request, page));
+    const page = pageFor(url.pathname);
+    if (page) event.respondWith(networkFirst(request, page, false));
   } else if (url.pathname === '/config.json') {
-    event.respondWith(networkFirst(request, '/config.json'));
+    event.respondWith(networkFirst(request, '/config.json', true));
   } else if (KNOWN.has(url.pathname)) {
     event.respondWith(cacheFirst(request, url.pathname));
   }
@@ -68,11 +88,13 @@ async function cacheFirst(request, path) {
 
 /**
  * Pages and config.json: the network, so a deploy or a changed config.json shows at once;
- * the kept copy when the network fails or dawdles. A good answer refreshes the kept copy.
+ * the kept copy when the network fails, dawdles or answers with a server error. A fresh
+ * config.json is kept; pages are not (the kept ones must match this build's files, and a
+ * newer page is a newer build's).
  */
-async function networkFirst(request, key) {
+async function networkFirst(request, key, keepFresh) {
   const network = fetch(request).then(async (response) => {
-    if (response.ok && response.type === 'basic') {
+    if (keepFresh && response.ok && response.type === 'basic') {
       const cache = await caches.open(CACHE);
       await cache.put(key, response.clone());
     }
@@ -82,7 +104,7 @@ async function networkFirst(request, key) {
   const patience = new Promise((resolve) => setTimeout(resolve, NETWORK_PATIENCE_MS));
   try {
     const first = await Promise.race([network, patience]);
-    if (first) return first;
+    if (first && first.status < 500) return first;
   } catch {
     // Offline or refused: the kept copy below.
   }

@@ -5,8 +5,10 @@
 mod error;
 mod transport;
 
-pub use error::{classify, ApiError, FieldErrors};
-pub use transport::{get_text, Method, Via, TIMEOUT_MS};
+use error::classify;
+pub use error::{ApiError, FieldErrors};
+pub use transport::get_text;
+use transport::{Method, Via};
 
 use crate::json::Json;
 use crate::profile::Profile;
@@ -25,6 +27,10 @@ async fn request(
 ) -> Result<Json, ApiError> {
     let url = crate::config::api_url(path);
     let token = session.map_or(RequestToken::SignedOut, |s| s.token_for_request());
+    let sent = match &token {
+        RequestToken::Valid(token) => Some(token.clone()),
+        _ => None,
+    };
     let answer = match token {
         RequestToken::Expired => Err(ApiError::SessionExpired),
         RequestToken::Valid(token) => transport::send(method, &url, Some(&token), body, via).await,
@@ -42,9 +48,10 @@ async fn request(
         Err(e) => Err(e),
     };
     if let (Some(session), Err(ApiError::SessionExpired)) = (session, &outcome) {
-        // Signing out unmounts the page that asked. Deferred one task, so the caller's own
-        // updates on this result run before its signals are disposed.
-        leptos::task::spawn_local(async move { session.expire() });
+        // Signing out unmounts the page that asked. Deferred (to a later microtask), so the
+        // caller's own updates on this result run before its signals are disposed. Only the
+        // token this request carried is expired: a newer one, taken meanwhile, stays.
+        leptos::task::spawn_local(async move { session.expire(sent.as_deref()) });
     }
     outcome
 }

@@ -1,5 +1,6 @@
 //! The browser side of a call: fetch (or XHR, for upload progress) with a timeout, no
-//! redirects, and an abort when the reactive owner that asked is cleaned up.
+//! redirects followed (fetch refuses them; an XHR answer from elsewhere is refused), and
+//! an abort when the reactive owner that asked is cleaned up.
 
 use super::error::ApiError;
 use leptos::prelude::{set_timeout_with_handle, Owner};
@@ -70,11 +71,13 @@ async fn fetch(method: Method, url: &str, token: Option<&str>, body: Option<Stri
         )
         .ok()
     };
-    // Leaving the page that asked (or re-running its resource) cancels the request.
+    // Leaving the page that asked (or re-running its resource) cancels the request. Once it
+    // is over the hook holds nothing (writes run under the app's root, which lives on).
     let signal = controller.as_ref().map(AbortController::signal);
-    let on_leave = SendWrapper::new(controller);
+    let in_flight = SendWrapper::new(Rc::new(Cell::new(controller)));
+    let on_leave = in_flight.clone();
     Owner::on_cleanup(move || {
-        if let Some(c) = on_leave.take() {
+        if let Some(c) = (**on_leave).take() {
             c.abort();
         }
     });
@@ -115,18 +118,38 @@ async fn fetch(method: Method, url: &str, token: Option<&str>, body: Option<Stri
     if let Some(t) = timer {
         t.clear();
     }
+    (**in_flight).take();
     answer
 }
 
+/// How long the app waits at start for one of its own small files before going on without.
+const OWN_FILE_TIMEOUT_MS: u32 = 5_000;
+
 /// A plain GET of one of the app's own files (config.json, a language catalogue), through
-/// the browser's cache as usual: its text, or `None` when it could not be had.
+/// the browser's cache as usual: its text, or `None` when it could not be had in time (the
+/// app starts without it rather than not at all on a stalled connection).
 pub async fn get_text(url: &str) -> Option<String> {
     let window = web_sys::window()?;
-    let response: Response = JsFuture::from(window.fetch_with_str(url)).await.ok()?.dyn_into().ok()?;
-    if !response.ok() {
-        return None;
+    let controller = AbortController::new().ok()?;
+    let timer = {
+        let controller = controller.clone();
+        set_timeout_with_handle(move || controller.abort(), Duration::from_millis(OWN_FILE_TIMEOUT_MS.into())).ok()
+    };
+    let init = RequestInit::new();
+    init.set_signal(Some(&controller.signal()));
+    let text = async {
+        let response: Response =
+            JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.ok()?.dyn_into().ok()?;
+        if !response.ok() {
+            return None;
+        }
+        JsFuture::from(response.text().ok()?).await.ok()?.as_string()
     }
-    JsFuture::from(response.text().ok()?).await.ok()?.as_string()
+    .await;
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    text
 }
 
 /// XMLHttpRequest, only because fetch cannot report upload progress. Same contract as
@@ -165,16 +188,30 @@ async fn xhr(
         let on_timeout = Closure::once_into_js(move || timed_out.set(true));
         request.set_ontimeout(Some(on_timeout.unchecked_ref()));
     });
-    let on_leave = SendWrapper::new(request.clone());
+    // As with fetch: the hook can abort while the upload runs, and holds nothing after.
+    let in_flight = SendWrapper::new(Rc::new(Cell::new(Some(request.clone()))));
+    let on_leave = in_flight.clone();
     Owner::on_cleanup(move || {
-        let _ = on_leave.abort();
+        if let Some(request) = (**on_leave).take() {
+            let _ = request.abort();
+        }
     });
     request.send_with_opt_str(body.as_deref()).map_err(|_| ApiError::Network)?;
     let _ = wasm_bindgen_futures::JsFuture::from(finished).await;
+    (**in_flight).take();
     drop(on_progress);
     let status = request.status().unwrap_or(0);
     if status == 0 {
         return Err(if timed_out.get() { ApiError::Timeout } else { ApiError::Network });
+    }
+    // XHR follows redirects by itself: an answer from anywhere but `url` is refused, as the
+    // fetch path refuses to follow one.
+    let asked = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .and_then(|base| web_sys::Url::new_with_base(url, &base).ok())
+        .map(|u| u.href());
+    if asked.is_none_or(|asked| request.response_url() != asked) {
+        return Err(ApiError::Network);
     }
     let retry_after = request.get_response_header("Retry-After").ok().flatten();
     let text = request.response_text().ok().flatten().unwrap_or_default();

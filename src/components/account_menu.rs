@@ -89,7 +89,7 @@ pub fn AccountMenu() -> impl IntoView {
                     <li><a href="/me" aria-current=current_page("/me")>{tr(Msg::MyProfile)}</a></li>
                     <li><a href="/me/edit" aria-current=current_page("/me/edit")>{tr(Msg::EditProfile)}</a></li>
                 </ul>
-                <button type="button" class="sign-out" on:click=sign_out>{tr(Msg::SignOut)}</button>
+                <button type="button" class="sign-out" data-leaves-page="" on:click=sign_out>{tr(Msg::SignOut)}</button>
             </div>
         </div>
     }

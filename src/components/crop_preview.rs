@@ -107,6 +107,7 @@ pub fn CropPreview(image: HtmlImageElement, crop: RwSignal<Option<Crop>>) -> imp
             height=PREVIEW_PX
             tabindex="0"
             role="img"
+            aria-roledescription=tr(Msg::CropArea)
             aria-label=tr(Msg::CropPreview)
             aria-describedby="crop-help"
             node_ref=canvas

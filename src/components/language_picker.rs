@@ -15,9 +15,9 @@ pub fn LanguagePicker() -> impl IntoView {
         failed.set(false);
         spawn_local(async move {
             if i18n::switch(lang).await.is_err() {
-                failed.set(true);
+                failed.try_set(true);
                 // Back to the language still shown.
-                if let Some(select) = select.get_untracked() {
+                if let Some(select) = select.try_get_untracked().flatten() {
                     select.set_value(i18n::lang_untracked().code());
                 }
             }

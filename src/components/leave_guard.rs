@@ -1,5 +1,6 @@
-//! "You have unsaved changes": asked before in-app links lead away and before the tab
-//! closes, while `dirty` says there is something to lose.
+//! "You have unsaved changes": asked before in-app links lead away, before a control marked
+//! `data-leaves-page` (Sign out) acts, and before the tab closes, while `dirty` says there
+//! is something to lose.
 
 use crate::i18n::{t, Msg};
 use leptos::prelude::*;
@@ -12,7 +13,7 @@ use wasm_bindgen::JsCast;
 /// is what brings those edits back.
 pub fn use_leave_guard(dirty: Signal<bool>, on_leave: impl Fn() + 'static) {
     let before_unload = window_event_listener_untyped("beforeunload", move |ev| {
-        if dirty.get_untracked() {
+        if dirty.try_get_untracked().unwrap_or(false) {
             ev.prevent_default();
             if let Some(ev) = ev.dyn_ref::<web_sys::BeforeUnloadEvent>() {
                 ev.set_return_value(&t(Msg::LeaveQuestion));
@@ -22,15 +23,17 @@ pub fn use_leave_guard(dirty: Signal<bool>, on_leave: impl Fn() + 'static) {
     // Capture phase: runs before the router's own click handling, which honours preventDefault.
     let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
         let plain_click = ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key());
-        if !plain_click || !dirty.get_untracked() {
+        if !plain_click || !dirty.try_get_untracked().unwrap_or(false) {
             return;
         }
-        let link = ev
+        let target = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("a[href]").ok().flatten());
-        let Some(href) = link.and_then(|a| a.get_attribute("href")) else { return };
-        let stays = !href.starts_with('/') || href.starts_with("/me/edit");
+            .and_then(|el| el.closest("a[href], [data-leaves-page]").ok().flatten());
+        let Some(target) = target else { return };
+        let href = target.get_attribute("href").unwrap_or_default();
+        let stays =
+            !target.has_attribute("data-leaves-page") && (!href.starts_with('/') || href.starts_with("/me/edit"));
         if stays {
             return;
         }

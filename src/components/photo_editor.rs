@@ -61,13 +61,23 @@ pub fn PhotoEditor() -> impl IntoView {
     // Whether a photo is being cropped: changes only when one is chosen or put aside, so the
     // preview is built once per photo (and keeps focus and the pointer while in use).
     let cropping = Memo::new(move |_| crop.with(Option::is_some));
+    // The slider follows the crop (set as a number: a float attribute would be printed).
+    let zoom_input = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let (Some(c), Some(input)) = (crop.get(), zoom_input.get()) {
+            input.set_value_as_number(c.zoom());
+        }
+    });
 
+    // Also called from an image's late load or error, when the editor may be gone.
     let release = move || {
         if let Some(old) = chosen.try_update(Option::take).flatten() {
+            old.image.set_onload(None);
+            old.image.set_onerror(None);
             let _ = Url::revoke_object_url(&old.url);
         }
-        crop.set(None);
-        if let Some(input) = file_input.get_untracked() {
+        crop.try_set(None);
+        if let Some(input) = file_input.try_get_untracked().flatten() {
             input.set_value("");
         }
     };
@@ -97,13 +107,25 @@ pub fn PhotoEditor() -> impl IntoView {
             return;
         };
         release();
+        // Decoding takes a while: by then another photo may be chosen, or the editor gone.
+        let still_chosen = {
+            let image = image.clone();
+            move || chosen.try_with_untracked(|c| c.as_ref().is_some_and(|c| c.image == image)) == Some(true)
+        };
         let loaded = image.clone();
-        let on_load = Closure::once_into_js(move || {
-            crop.set(Some(Crop::new(loaded.natural_width(), loaded.natural_height())));
+        let on_load = Closure::once_into_js({
+            let still_chosen = still_chosen.clone();
+            move || {
+                if still_chosen() {
+                    crop.try_set(Some(Crop::new(loaded.natural_width(), loaded.natural_height())));
+                }
+            }
         });
         let on_error = Closure::once_into_js(move || {
-            release();
-            note.set(Some(Note::Problem(Msg::FileNotPhoto)));
+            if still_chosen() {
+                release();
+                note.try_set(Some(Note::Problem(Msg::FileNotPhoto)));
+            }
         });
         image.set_onload(Some(on_load.unchecked_ref()));
         image.set_onerror(Some(on_error.unchecked_ref()));
@@ -208,7 +230,7 @@ pub fn PhotoEditor() -> impl IntoView {
                         min="1"
                         max="4"
                         step="0.05"
-                        prop:valueAsNumber=move || crop.get().map_or(1.0, |c| c.zoom())
+                        node_ref=zoom_input
                         on:input=move |ev| {
                             let zoom = event_target::<web_sys::HtmlInputElement>(&ev).value_as_number();
                             crop.update(|c| c.iter_mut().for_each(|c| c.set_zoom(zoom)));
@@ -216,12 +238,14 @@ pub fn PhotoEditor() -> impl IntoView {
                     />
                 </div>
                 {move || progress.get().map(|p| {
-                    // Whole percent, without formatting a float (which costs the bundle 10 KB).
+                    // Whole percents: no float is ever printed (Rust's float printing costs the
+                    // bundle 10 KB, and a float attribute pulls it in).
                     let percent = ((p.clamp(0.0, 1.0) * 100.0).round() as u32).to_string();
+                    let value = percent.clone();
                     view! {
                         <p class="upload-progress">
                             <label for="photo-progress">{move || tf(Msg::UploadingPercent, &[("percent", &percent)])}</label>
-                            <progress id="photo-progress" max="1" prop:value=p></progress>
+                            <progress id="photo-progress" max="100" value=value></progress>
                         </p>
                     }
                 })}

@@ -83,6 +83,25 @@ pub fn clear(user_id: u64) {
     });
 }
 
+/// Every other student's draft in this tab (one signed in after another's session expired).
+pub fn forget_all_but(user_id: u64) {
+    if let Some(storage) = storage::session() {
+        let keep = key(user_id);
+        let others: Vec<String> = (0..storage.length().unwrap_or(0))
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .filter(|k| k.starts_with(PREFIX) && *k != keep)
+            .collect();
+        for other in others {
+            let _ = storage.remove_item(&other);
+        }
+    }
+    IN_MEMORY.with_borrow_mut(|d| {
+        if d.as_ref().is_some_and(|(id, _)| *id != user_id) {
+            *d = None;
+        }
+    });
+}
+
 /// Every student's draft in this tab.
 pub fn forget_all() {
     if let Some(storage) = storage::session() {

@@ -2,7 +2,7 @@
 //! headings they are grouped under.
 
 use crate::i18n::Msg;
-use crate::profile::{state_display_name, Gender, STATES};
+use crate::profile::{state_display_name, STATES};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -159,11 +159,11 @@ impl Field {
         }
     }
 
-    /// `(value, label)` for a select's options, "Not set" excluded. States are listed
-    /// alphabetically with "Others" last; the values stay the API's codes.
+    /// `(value, label)` for the State select's options, "Not set" excluded: alphabetically,
+    /// spelled right, with "Others" last; the values stay the API's codes. (Gender's options
+    /// follow the language, so the form builds those itself.)
     pub fn options(self) -> Vec<(String, String)> {
         match self {
-            Field::Gender => Gender::ALL.iter().map(|g| (g.code().to_string(), g.label())).collect(),
             Field::State => {
                 let mut states: Vec<(usize, &str)> = STATES.iter().copied().enumerate().skip(1).collect();
                 states.sort_by_key(|(_, name)| state_display_name(name));

@@ -128,6 +128,7 @@ messages! {
     ChosenFile = "Chosen: {name}",
     CropHelp = "Drag the photo or use the arrow keys to place it in the circle. Zoom with the slider, the mouse wheel, or the + and − keys. Escape cancels.",
     CropPreview = "Crop preview: the circle shows your new photo",
+    CropArea = "movable crop area",
     Zoom = "Zoom",
     UploadPhoto = "Upload photo",
     Uploading = "Uploading…",

@@ -93,6 +93,7 @@ struct State {
 thread_local! {
     // One app per page: the language is global, like the page's own `lang` attribute.
     static STATE: RefCell<Option<State>> = const { RefCell::new(None) };
+    static LATEST_CHOICE: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
 fn with_state<T>(f: impl FnOnce(&State) -> T) -> T {
@@ -174,7 +175,15 @@ pub async fn start() {
 /// The picker's choice: shown at once (no reload) and remembered on this device. On
 /// failure (offline, say) nothing changes.
 pub async fn switch(lang: Lang) -> Result<(), NotACatalogue> {
+    // Two quick choices: only the last one counts, whichever catalogue arrives first.
+    let ticket = LATEST_CHOICE.with(|n| {
+        n.set(n.get().wrapping_add(1));
+        n.get()
+    });
     let catalogue = fetch_catalogue(lang).await?;
+    if LATEST_CHOICE.with(std::cell::Cell::get) != ticket {
+        return Ok(());
+    }
     install(lang, catalogue);
     if let Some(storage) = crate::storage::local() {
         let _ = storage.set_item(CHOICE_KEY, lang.code());

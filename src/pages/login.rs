@@ -97,9 +97,10 @@ pub fn LoginPage() -> impl IntoView {
         }
     };
 
+    let pending = sign_in.pending();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if sign_in.pending().get_untracked() {
+        if pending.get_untracked() {
             return;
         }
         show_password(false);
@@ -119,7 +120,6 @@ pub fn LoginPage() -> impl IntoView {
         }
     };
 
-    let pending = sign_in.pending();
     view! {
         <section class="card card-narrow">
             <h1>{tr(Msg::SignIn)}</h1>

@@ -23,8 +23,9 @@ pub fn parse_user_id(raw: &str) -> Option<u64> {
         .filter(|id| *id > 0)
 }
 
+/// What `/users/:id` shows.
 #[derive(Debug, Clone, PartialEq)]
-enum Page {
+enum Shown {
     Someone(Box<Profile>),
     /// The student's own id: their page is `/me`.
     Me,
@@ -41,25 +42,25 @@ fn UserProfile() -> impl IntoView {
     let session = use_session();
     let location = use_location();
     let id = Memo::new(move |_| location.path().strip_prefix("/users/").and_then(parse_user_id));
-    let page = LocalResource::new(move || {
+    let shown = LocalResource::new(move || {
         let (id, me) = (id.get(), session.user_id());
         async move {
             match id {
-                None => Ok(Page::NoSuchUser),
-                Some(id) if Some(id) == me => Ok(Page::Me),
+                None => Ok(Shown::NoSuchUser),
+                Some(id) if Some(id) == me => Ok(Shown::Me),
                 Some(id) => match api::user(session, id).await {
-                    Ok(profile) => Ok(Page::Someone(Box::new(profile))),
-                    Err(ApiError::NotFound) => Ok(Page::NoSuchUser),
+                    Ok(profile) => Ok(Shown::Someone(Box::new(profile))),
+                    Err(ApiError::NotFound) => Ok(Shown::NoSuchUser),
                     Err(e) => Err(e),
                 },
             }
         }
     });
-    let retry = Callback::new(move |()| page.refetch());
-    retry_when_back_online(move || page.get().is_some_and(|p| p.is_err()), move || page.refetch());
-    use_title(move || match page.get() {
-        Some(Ok(Page::Someone(profile))) => Some(profile.name()),
-        Some(Ok(Page::NoSuchUser)) => Some(t(Msg::PageNotFound)),
+    let retry = Callback::new(move |()| shown.refetch());
+    retry_when_back_online(move || shown.get().is_some_and(|p| p.is_err()), move || shown.refetch());
+    use_title(move || match shown.get() {
+        Some(Ok(Shown::Someone(profile))) => Some(profile.name()),
+        Some(Ok(Shown::NoSuchUser)) => Some(t(Msg::PageNotFound)),
         _ => None,
     });
     // One Transition for every id: moving to another user keeps this page up until theirs
@@ -68,12 +69,12 @@ fn UserProfile() -> impl IntoView {
         <Transition fallback=ProfileSkeleton>
             <ErrorBoundary fallback=move |errors| boundary_fallback(errors, retry)>
                 {move || Suspend::new(async move {
-                    page.await.map(|page| match page {
-                        Page::Someone(profile) => view! { <PublicProfile profile=*profile/> }.into_any(),
-                        Page::Me => view! {
+                    shown.await.map(|shown| match shown {
+                        Shown::Someone(profile) => view! { <PublicProfile profile=*profile/> }.into_any(),
+                        Shown::Me => view! {
                             <Redirect path="/me"/>
                         }.into_any(),
-                        Page::NoSuchUser => view! { <NotFound/> }.into_any(),
+                        Shown::NoSuchUser => view! { <NotFound/> }.into_any(),
                     })
                 })}
             </ErrorBoundary>

@@ -32,10 +32,11 @@ impl Images {
 pub fn safe_image_url(raw: &str, own_origin: &str) -> String {
     let url = raw.trim();
     let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    let own = !own_origin.is_empty()
-        && url.len() > own_origin.len()
-        && url[..own_origin.len()].eq_ignore_ascii_case(own_origin)
-        && url[own_origin.len()..].starts_with('/');
+    // Compared as bytes: the URL comes from the API, and may have any text at that point.
+    let (bytes, origin) = (url.as_bytes(), own_origin.as_bytes());
+    let own = !origin.is_empty()
+        && bytes.get(..origin.len()).is_some_and(|start| start.eq_ignore_ascii_case(origin))
+        && bytes.get(origin.len()) == Some(&b'/');
     let scheme_ok = lower.starts_with("https://") || (lower.starts_with("http://") && own);
     let clean = !url.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\'));
     let has_host = url.split("://").nth(1).is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/'));
@@ -55,6 +56,10 @@ mod tests {
         let own = "http://127.0.0.1:8080";
         assert_eq!(safe_image_url("https://cdn.example/a.jpeg", own), "https://cdn.example/a.jpeg");
         assert_eq!(safe_image_url("http://127.0.0.1:8080/media/a.jpeg", own), "http://127.0.0.1:8080/media/a.jpeg");
+        // Multi-byte text where the origin would end: no panic, judged like any other URL.
+        assert_eq!(safe_image_url("https://cdn.example/é.jpg", own), "https://cdn.example/é.jpg");
+        assert_eq!(safe_image_url("http://cdn.example/ééééé.jpg", own), "");
+        assert_eq!(safe_image_url("http://127.0.0.1:8080é/x", own), "");
         for bad in [
             "http://cdn.example/a.jpeg",
             "http://127.0.0.1:8000/media/a.jpeg",

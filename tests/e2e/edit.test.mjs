@@ -270,13 +270,35 @@ test('on a 320 px phone the form fits and works with the keyboard alone', async 
   assert.deepEqual(puts, [{ first_name: 'Divya S' }]);
 });
 
-test('signing out removes the draft', async () => {
+test('signing out with unsaved changes asks first; then the draft is gone', async () => {
   const { page } = await editing('testpress');
   await page.getByLabel('City').fill('Salem');
   await page.waitForFunction(() => Object.keys(sessionStorage).some((k) => k.startsWith('testpress.draft.')));
+  const asked = [];
+  page.once('dialog', (d) => { asked.push(d.message()); d.dismiss(); });
+  await (await accountMenu(page)).getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForTimeout(200);
+  assert.deepEqual(asked, ['You have unsaved changes. Leave this page without saving them?']);
+  assert.equal(new URL(page.url()).pathname, '/me/edit', 'cancelled: still signed in, still editing');
+  assert.equal(await page.getByLabel('City').inputValue(), 'Salem');
+  page.once('dialog', (d) => d.accept());
   await (await accountMenu(page)).getByRole('button', { name: 'Sign out' }).click();
   await page.waitForURL('**/login');
   assert.deepEqual(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('testpress.draft.'))), []);
+});
+
+test('"leave anyway" leaves the changes behind: no draft comes back next time', async () => {
+  const { page } = await editing('testpress');
+  const saved = (await serverProfile('testpress')).city;
+  await page.getByLabel('City').fill('Erode');
+  await page.waitForFunction(() => Object.keys(sessionStorage).some((k) => k.startsWith('testpress.draft.')));
+  page.once('dialog', (d) => d.accept());
+  await viaMenu(page, 'My profile');
+  await page.waitForURL('**/me');
+  await viaMenu(page, 'Edit profile');
+  await page.getByLabel('City').waitFor();
+  assert.equal(await page.getByLabel('City').inputValue(), saved);
+  assert.equal(await page.getByText("We restored the changes you hadn't saved yet.").count(), 0);
 });
 
 test('a save still in flight when the student leaves finishes, and /me shows it', async () => {

@@ -29,7 +29,7 @@ function staging({ release }) {
   writeFileSync(join(dir, 'config.json'), '{"api_base": ""}');
   writeFileSync(join(dir, 'main-0123456789abcdef.css'), 'body{}');
   const integrity = `sha384-${createHash('sha384').update(glue).digest('base64')}`;
-  const loader = "import init from '/app-0123456789abcdef.js'; await init({ module_or_path: '/app-0123456789abcdef_bg.wasm' });";
+  const loader = "import init, * as bindings from '/app-0123456789abcdef.js';\nconst wasm = await init({ module_or_path: '/app-0123456789abcdef_bg.wasm' });\nwindow.wasmBindings = bindings;";
   writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang=en><head><meta charset=utf-8><meta content=#1d4ed8 name=theme-color>'
     + `<title>Testpress Profile</title><link href=/main-0123456789abcdef.css rel=stylesheet><link crossorigin href=/app-0123456789abcdef.js integrity=${integrity} rel=modulepreload>`
     + `<script type=module>${loader}</script></head><body><noscript>This app needs JavaScript and WebAssembly to run.</noscript>`
@@ -72,4 +72,6 @@ test('release: the glue is minified and its integrity hash matches; the worker l
     assert.ok(sw.includes(`"${file}"`), `${file} in sw.js`);
   }
   assert.match(html, /<script type=module src=\/register-worker-[0-9a-f]{16}\.js><\/script>/);
+  const loader = readFileSync(join(dir, html.match(/src=\/(loader-[0-9a-f]{16}\.js)/)[1]), 'utf8');
+  assert.ok(loader.indexOf('requestAnimationFrame') < loader.indexOf('module_or_path'), 'the app starts after the first paint');
 });

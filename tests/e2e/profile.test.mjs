@@ -272,7 +272,7 @@ test('next= only returns to paths of this app', async () => {
   const { page } = await openPage(context);
   await page.goto(env.api.url + '/login?next=' + encodeURIComponent('//evil.example/steal'));
   await signIn(page);
-  await page.waitForURL(env.api.url + '/me');
+  await page.waitForURL(env.api.url + '/me', { waitUntil: 'commit' });
 });
 
 test('with storage blocked the session lives in the tab, and a notice says so', async () => {

@@ -9,7 +9,7 @@ mod outcome;
 
 use crate::api::ApiError;
 use crate::components::leave_guard::use_leave_guard;
-use crate::current_profile::use_current_profile;
+use crate::current_profile::{use_current_profile, Changes};
 use crate::edit_form::draft::{self, Draft};
 use crate::edit_form::{check_all, normalised, payload, server_problems, Field, FormValues, Group};
 use crate::focus::focus_id;
@@ -69,7 +69,7 @@ pub fn ProfileForm(profile: Profile, user_id: u64, focus: Option<Field>) -> impl
         if draft_timer.get_value().is_none() {
             let handle = set_timeout_with_handle(
                 move || {
-                    draft_timer.set_value(None);
+                    let _ = draft_timer.try_update_value(|timer| *timer = None);
                     write_draft();
                 },
                 DRAFT_DELAY,
@@ -77,13 +77,15 @@ pub fn ProfileForm(profile: Profile, user_id: u64, focus: Option<Field>) -> impl
             draft_timer.set_value(handle.ok());
         }
     });
+    // Set when the student chose to leave the changes behind ("leave anyway").
+    let abandoned = StoredValue::new(false);
     // Leaving (a reload, a closed tab, the sign-in page after an expiry) writes it at once,
-    // unless the student signed out: then nothing of theirs may stay.
+    // unless the student signed out or chose to leave the changes: then nothing may stay.
     let flush_draft = move || {
         if let Some(Some(handle)) = draft_timer.try_update_value(Option::take) {
             handle.clear();
         }
-        if session.ended() != Some(Ended::SignedOut) {
+        if session.ended() != Some(Ended::SignedOut) && abandoned.try_get_value() == Some(false) {
             write_draft();
         }
     };
@@ -92,9 +94,11 @@ pub fn ProfileForm(profile: Profile, user_id: u64, focus: Option<Field>) -> impl
         page_hide.remove();
         untrack(flush_draft);
     });
-    // Leaving through a link after "leave anyway" drops the draft, unless a save is on its way.
+    // Leaving (a link, signing out) after "leave anyway" drops the draft, unless a save is on
+    // its way, whose failure the draft would still have to cover.
     use_leave_guard(dirty.into(), move || {
         if !saving.get_untracked() {
+            abandoned.set_value(true);
             draft::clear(user_id);
         }
     });
@@ -174,7 +178,7 @@ pub fn ProfileForm(profile: Profile, user_id: u64, focus: Option<Field>) -> impl
         outcome.set(None);
         flush_draft();
         awaiting_save.set(true);
-        save.dispatch((user_id, changes));
+        save.dispatch(Changes { user_id, fields: changes });
     };
 
     let discard = move |_| {

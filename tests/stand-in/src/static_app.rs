@@ -33,10 +33,10 @@ fn is_hashed(path: &Path) -> bool {
 
 pub async fn serve(State(state): State<AppState>, request: Request) -> Response {
     let Some(root) = state.config().app_dir.clone() else { return StatusCode::NOT_FOUND.into_response() };
-    // The prerendered pages, as the README asks a CDN to serve them.
+    // The prerendered pages, as the README asks a CDN to serve them (when the build has them).
     let relative = match request.uri().path() {
-        "/login" => "login.html",
-        "/me" => "me.html",
+        "/login" if root.join("login.html").is_file() => "login.html",
+        "/me" if root.join("me.html").is_file() => "me.html",
         other => other.trim_start_matches('/'),
     };
     let safe = Path::new(relative).components().all(|c| matches!(c, Component::Normal(_)));

@@ -620,28 +620,32 @@ fn serves_a_built_app_with_the_single_page_fallback() {
     ));
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("index.html"), "<!doctype html><title>app</title>").unwrap();
-    std::fs::write(dir.join("app-123.js"), "console.log(1)").unwrap();
+    std::fs::write(dir.join("app-9f3c2a1b7d4e6f80.js"), "console.log(1)").unwrap();
     let api = Api::with(Config { app_dir: Some(dir.clone()), ..Config::for_tests() });
     for path in ["/", "/me/edit", "/users/18"] {
         let r = send("GET", &api.url(path), &[], None);
         assert_eq!((r.status, r.body.as_str()), (200, "<!doctype html><title>app</title>"), "{path}");
         assert_eq!(r.header("cache-control"), Some("no-cache"));
     }
-    let js = send("GET", &api.url("/app-123.js"), &[], None);
+    let js = send("GET", &api.url("/app-9f3c2a1b7d4e6f80.js"), &[], None);
     assert_eq!(js.header("content-type"), Some("text/javascript; charset=utf-8"));
     assert!(js.header("cache-control").unwrap().contains("immutable"));
     assert_eq!(send("GET", &api.url("/missing-456.wasm"), &[], None).status, 404);
+    // A build with a prerendered sign-in page serves it for `/login`; `/me` still falls back.
+    std::fs::write(dir.join("login.html"), "<title>sign in</title>").unwrap();
+    assert_eq!(send("GET", &api.url("/login"), &[], None).body, "<title>sign in</title>");
+    assert_eq!(send("GET", &api.url("/me"), &[], None).body, "<!doctype html><title>app</title>");
     for escape in ["/%2e%2e/Cargo.toml", "/..%2fCargo.toml"] {
         assert_eq!(send("GET", &api.url(escape), &[], None).status, 404, "{escape} stays inside the app dir");
     }
     assert_eq!(send("GET", &api.url("/api/v2.2/nope/"), &[], None).json(), json!({"detail": "Not found."}));
 
     // Precompressed twins are served like a CDN would, only to browsers that accept them.
-    std::fs::write(dir.join("app-123.js.br"), b"BROTLI").unwrap();
-    let br = send("GET", &api.url("/app-123.js"), &[("Accept-Encoding", "gzip, deflate, br")], None);
+    std::fs::write(dir.join("app-9f3c2a1b7d4e6f80.js.br"), b"BROTLI").unwrap();
+    let br = send("GET", &api.url("/app-9f3c2a1b7d4e6f80.js"), &[("Accept-Encoding", "gzip, deflate, br")], None);
     assert_eq!((br.body.as_str(), br.header("content-encoding")), ("BROTLI", Some("br")));
     assert_eq!(br.header("content-type"), Some("text/javascript; charset=utf-8"));
-    let plain = send("GET", &api.url("/app-123.js"), &[("Accept-Encoding", "gzip")], None);
+    let plain = send("GET", &api.url("/app-9f3c2a1b7d4e6f80.js"), &[("Accept-Encoding", "gzip")], None);
     assert_eq!((plain.body.as_str(), plain.header("content-encoding")), ("console.log(1)", None));
     let _ = std::fs::remove_dir_all(dir);
 }
