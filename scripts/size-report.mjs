@@ -1,8 +1,8 @@
 // Sizes of everything the first load of /me fetches from the app's origin (me.html, the
 // prerendered page served for /me, the files it references, config.json): raw, gzip -9 and
 // brotli q11. Files fetched only on demand (the Hindi and Tamil catalogues, the install
-// icons) are not part of it. Prints a table, writes
-// the same figures as JSON, and exits 1 when the brotli total is over the budget.
+// icons) are not part of it. Prints a table, writes the same figures as JSON, and exits 1
+// when the brotli total is over the budget.
 //
 //   node scripts/size-report.mjs [dist-dir] [json-out]
 import { readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 // The goal is 100 KB. This is the size measured when the budget was set plus 5%: it stops
 // the bundle from growing while the work to reach the goal goes on (see README).
-export const BUDGET_BROTLI_BYTES = 249_043; // 237,184 measured on 2026-11-27, plus 5%
+export const BUDGET_BROTLI_BYTES = 208_591; // 198,658 measured on 2026-11-27, plus 5%
 export const GOAL_BROTLI_BYTES = 100 * 1024;
 
 export const gzip = (bytes) => gzipSync(bytes, { level: 9 });

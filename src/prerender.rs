@@ -1,10 +1,11 @@
 //! The page the build wrote into the HTML (scripts/post-build/prerender.mjs) paints before
 //! the app runs. When the app mounts it takes over: anything already typed into the
-//! prerendered form (and where the caret was) carries over, and the prerendered nodes go,
-//! in the same task as the mount, so no frame shows both or neither.
+//! prerendered form (and where the caret was) carries over, a press of its Sign in is
+//! carried out, and the prerendered nodes go, in the same task as the mount, so no frame
+//! shows both or neither.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlInputElement};
+use web_sys::{Element, HtmlFormElement, HtmlInputElement};
 
 const ROOT_ID: &str = "prerendered";
 
@@ -13,6 +14,9 @@ pub struct Typed {
     fields: Vec<(String, String)>,
     /// The focused field's id and selection.
     focus: Option<(String, Option<u32>, Option<u32>)>,
+    /// The student pressed Sign in (or Enter): the loader marks the form
+    /// (`data-submitted`, scripts/post-build/scripts.mjs) and sends nothing itself.
+    submitted: bool,
 }
 
 fn root() -> Option<Element> {
@@ -21,8 +25,10 @@ fn root() -> Option<Element> {
 
 /// Reads the prerendered form's values, before the app mounts.
 pub fn typed() -> Typed {
-    let mut typed = Typed { fields: Vec::new(), focus: None };
-    let Some(inputs) = root().and_then(|r| r.query_selector_all("input[id]").ok()) else { return typed };
+    let mut typed = Typed { fields: Vec::new(), focus: None, submitted: false };
+    let Some(root) = root() else { return typed };
+    typed.submitted = root.query_selector("form[data-submitted]").ok().flatten().is_some();
+    let Ok(inputs) = root.query_selector_all("input[id]") else { return typed };
     let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
     for input in (0..inputs.length()).filter_map(|i| inputs.item(i)?.dyn_into::<HtmlInputElement>().ok()) {
         if active.as_ref().is_some_and(|a| a == input.unchecked_ref::<Element>()) {
@@ -36,14 +42,14 @@ pub fn typed() -> Typed {
     typed
 }
 
-/// Removes the prerendered page right after mounting, in the same task, so no frame ever
-/// shows both pages, and gives what was typed to the app's own fields once the page is
-/// drawn (in the microtasks that follow, before the next frame).
+/// Right after mounting, in the same task: removes the prerendered page, so no frame ever
+/// shows both pages, and gives what was typed to the app's own fields (the sign-in page
+/// draws them as it mounts), so no key or tap can land in between.
 pub fn hand_over(typed: Typed) {
     if let Some(root) = root() {
         root.remove();
     }
-    leptos::prelude::request_animation_frame(move || restore(typed));
+    restore(typed);
 }
 
 fn restore(typed: Typed) {
@@ -64,6 +70,14 @@ fn restore(typed: Typed) {
             if let (Some(start), Some(end)) = (start, end) {
                 let _ = input.set_selection_range(start, end);
             }
+        }
+    }
+    // As if pressed now: the app's own form checks the fields and signs in.
+    if typed.submitted {
+        if let Some(form) =
+            document.query_selector("#main form").ok().flatten().and_then(|f| f.dyn_into::<HtmlFormElement>().ok())
+        {
+            let _ = form.request_submit();
         }
     }
 }

@@ -39,14 +39,15 @@ const skeleton = '<div class=profile-layout aria-busy=true><span class=visually-
   + '<div class="skeleton skeleton-line"></div><div class="skeleton skeleton-line short"></div></div></div></div>';
 
 /**
- * pages/login.rs, before the app runs. Its button does not submit (type=button), so an
- * early Enter or tap can never send the password anywhere; the app takes over what was typed.
+ * pages/login.rs, before the app runs. Its button is type=button, so nothing is ever sent
+ * before the loader runs; the loader makes it (`data-submit`) a submit button whose press is
+ * only remembered, and the app carries it out with what was typed (src/prerender.rs).
  */
 const login = '<section class="card card-narrow"><h1>Sign in</h1><form class=form novalidate>'
   + '<div class=field><label for=username>Username</label><input id=username name=username type=text autocomplete=username autocapitalize=none spellcheck=false required aria-invalid=false aria-describedby=username-error><p class=field-error id=username-error></p></div>'
   + '<div class=field><label for=password>Password</label><div class=input-with-button><input id=password name=password type=password autocomplete=current-password required aria-invalid=false aria-describedby=password-error>'
   + '<button class="button button-secondary" type=button aria-controls=password aria-label="Show password">Show</button></div><p class=field-error id=password-error></p></div>'
-  + '<div class=actions><button class=button type=button>Sign in</button>__RESET__</div></form></section>';
+  + '<div class=actions><button class=button type=button data-submit>Sign in</button>__RESET__</div></form></section>';
 
 function page(html, { brand, signedIn, current, main, title }) {
   const body = `<div id=prerendered><a class=skip-link href=#main>Skip to content</a>${header(brand, signedIn, current)}`

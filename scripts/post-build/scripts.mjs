@@ -32,7 +32,14 @@ export async function externaliseScripts(html, { dir, release, publicUrl = '/' }
   // 100 ms), so the page's first paint is always the HTML's, as it is on a slow connection;
   // the download and compile of the wasm go on meanwhile (index.html preloads both files).
   const firstPaint = 'await new Promise((resolve) => { requestAnimationFrame(() => setTimeout(resolve)); setTimeout(resolve, 100); });';
-  let code = `${loader[2].trim().replace(/(const \w+ = await init\()/, `${firstPaint}\n$1`)}\n`;
+  // A press of the prerendered Sign in (a tap, or Enter in a field) while the wasm is on its
+  // way is remembered, never sent: the form is marked, and the app submits its own form
+  // once it has taken over (src/prerender.rs). Before this runs the button is type=button.
+  const earlySubmit = `for (const form of document.querySelectorAll('#prerendered form')) {
+  form.addEventListener('submit', (event) => { event.preventDefault(); form.dataset.submitted = ''; });
+  form.querySelector('[data-submit]')?.setAttribute('type', 'submit');
+}`;
+  let code = `${loader[2].trim().replace(/(const \w+ = await init\()/, `${earlySubmit}\n${firstPaint}\n$1`)}\n`;
   if (!code.includes(firstPaint)) throw new Error("trunk's loader has changed: no `const … = await init(` to start after the first paint");
   if (release) code = await minify(code);
   const loaderName = writeHashed(dir, 'loader', code);

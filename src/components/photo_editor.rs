@@ -4,7 +4,7 @@
 use crate::api::{ApiError, PhotoUpload};
 use crate::components::avatar::{Avatar, AvatarSize};
 use crate::components::crop_preview::{context_2d, CropPreview};
-use crate::crop::{check_file, scale_square, upload_size, Crop};
+use crate::crop::{check_file, scale_square, upload_size, within, Crop};
 use crate::current_profile::use_current_profile;
 use crate::focus::focus_id;
 use crate::i18n::{t, tf, tr, Msg};
@@ -240,7 +240,7 @@ pub fn PhotoEditor() -> impl IntoView {
                 {move || progress.get().map(|p| {
                     // Whole percents: no float is ever printed (Rust's float printing costs the
                     // bundle 10 KB, and a float attribute pulls it in).
-                    let percent = ((p.clamp(0.0, 1.0) * 100.0).round() as u32).to_string();
+                    let percent = ((within(p, 0.0, 1.0) * 100.0).round() as u32).to_string();
                     let value = percent.clone();
                     view! {
                         <p class="upload-progress">

@@ -89,27 +89,55 @@ test('/me: the HTML shows the header and the profile skeleton; the app takes ove
   await env.api.clearFaults();
 });
 
-test('typing before the app is ready is kept, and the early button sends nothing', async () => {
+test('typing before the app is ready is kept, with the caret', async () => {
   const { page, problems, release } = await heldBack();
-  const requests = [];
-  page.on('request', (r) => requests.push(r.url()));
   await page.goto(env.api.url + '/login', { waitUntil: 'domcontentloaded' });
   await page.getByLabel('Username').fill('testpress');
   await page.getByLabel('Password', { exact: true }).fill('demo1234');
-  await page.getByRole('button', { name: 'Sign in' }).click(); // before the app: does nothing
-  await page.getByLabel('Password', { exact: true }).press('Enter');
-  await page.waitForTimeout(300);
-  assert.equal(new URL(page.url()).search, '', 'the form never submitted itself');
-  assert.ok(!requests.some((u) => u.includes('demo1234')), 'the password went nowhere');
   await page.getByLabel('Password', { exact: true }).focus();
   release();
   await appStarted(page);
   assert.equal(await page.getByLabel('Username').inputValue(), 'testpress');
   assert.equal(await page.getByLabel('Password', { exact: true }).inputValue(), 'demo1234');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'password', 'focus stayed in the field');
+  assert.equal(new URL(page.url()).pathname, '/login', 'nothing was submitted that the student did not press');
   await page.getByLabel('Password', { exact: true }).press('Enter');
   await page.waitForURL('**/me');
   assert.deepEqual(problems, []);
+});
+
+for (const [how, press] of [
+  ['a tap on Sign in', (page) => page.getByRole('button', { name: 'Sign in' }).click()],
+  ['Enter in the password field', (page) => page.getByLabel('Password', { exact: true }).press('Enter')],
+]) {
+  test(`${how} before the app is ready sends nothing then, and signs in once the app runs`, async () => {
+    const { page, problems, release } = await heldBack();
+    const requests = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(env.api.url + '/login', { waitUntil: 'domcontentloaded' });
+    await page.getByLabel('Username').fill('testpress');
+    await page.getByLabel('Password', { exact: true }).fill('demo1234');
+    await press(page);
+    await page.waitForTimeout(300);
+    assert.equal(new URL(page.url()).search, '', 'the form never submitted itself');
+    assert.ok(!requests.some((u) => u.includes('demo1234') || u.includes('/api/')), 'nothing was sent before the app ran');
+    release();
+    await page.waitForURL('**/me');
+    await page.getByRole('heading', { level: 1, name: 'Divya' }).waitFor();
+    assert.deepEqual(problems, []);
+  });
+}
+
+test('an early Sign in with an empty password is checked by the app, as a press would be', async () => {
+  const { page, release } = await heldBack();
+  await page.goto(env.api.url + '/login', { waitUntil: 'domcontentloaded' });
+  await page.getByLabel('Username').fill('testpress');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  release();
+  await appStarted(page);
+  await page.getByText('Enter your password.').waitFor();
+  assert.equal(new URL(page.url()).pathname, '/login');
+  assert.equal(await page.getByLabel('Username').inputValue(), 'testpress');
 });
 
 test('an institute\'s name and colour are on the first paint already, as the app then applies them', async () => {
