@@ -7,7 +7,7 @@ use crate::json::Json;
 use crate::kept_profile;
 use crate::personal_data;
 use crate::profile::Profile;
-use crate::session::{Ended, Session};
+use crate::session::Session;
 use leptos::prelude::*;
 
 /// A profile to show.
@@ -40,7 +40,7 @@ pub struct CurrentProfile {
     pub save: Action<Changes, Result<Profile, ApiError>>,
     /// A new photo; likewise finishes after the editor is gone.
     pub upload: Action<(u64, PhotoUpload), Result<Profile, ApiError>>,
-    /// The running upload's progress, 0.0–1.0.
+    /// The running upload's progress: bytes sent over bytes to send, as the browser reports.
     pub upload_progress: RwSignal<Option<f64>>,
 }
 
@@ -86,10 +86,10 @@ impl CurrentProfile {
         self.resource.refetch();
     }
 
-    /// The student chose to sign out: the token, the kept profile and every draft go now.
+    /// The student chose to sign out: the token goes now, and with it (`personal_data::guard`)
+    /// the kept profile and every draft.
     pub fn sign_out(&self) {
         self.session.sign_out();
-        personal_data::forget(Some(Ended::SignedOut));
     }
 }
 
@@ -153,4 +153,26 @@ pub fn provide_current_profile(session: Session) -> CurrentProfile {
 
 pub fn use_current_profile() -> CurrentProfile {
     use_context::<CurrentProfile>().expect("provide_current_profile() runs in the app's root")
+}
+
+/// A dispatch for one of the shared Actions above that hands the calling component the
+/// answers to its own dispatches only: another page's save, or one started before this
+/// component was built, is not its business. Call once per component, inside it.
+pub fn dispatch_with_answer<I, O>(action: Action<I, O>, on_answer: impl Fn(O) + 'static) -> impl Fn(I) + Copy
+where
+    I: Send + Sync + 'static,
+    O: Clone + Send + Sync + 'static,
+{
+    let awaiting = RwSignal::new(false);
+    Effect::new(move |_| {
+        let Some(answer) = action.value().get() else { return };
+        if awaiting.get_untracked() {
+            awaiting.set(false);
+            on_answer(answer);
+        }
+    });
+    move |input| {
+        awaiting.set(true);
+        action.dispatch(input);
+    }
 }

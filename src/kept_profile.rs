@@ -67,11 +67,7 @@ pub fn forget_all() {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn divya() -> Profile {
-        let json = Json::parse(include_str!("fixtures/me.json")).unwrap();
-        Profile::from_json(&json, "https://app.example").unwrap()
-    }
+    use crate::profile::divya;
 
     #[test]
     fn a_kept_copy_reads_back_for_its_own_student_only() {

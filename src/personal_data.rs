@@ -10,7 +10,7 @@ use crate::session::{Ended, Session};
 use leptos::prelude::*;
 
 /// Forgets what `why` calls for, now.
-pub fn forget(why: Option<Ended>) {
+fn forget(why: Option<Ended>) {
     kept_profile::forget_all();
     if why == Some(Ended::SignedOut) {
         draft::forget_all();

@@ -108,7 +108,7 @@ pub fn use_location() -> Location {
 }
 
 /// The `href` of a plain left click on a link to a page of this app, if that is what `ev` is.
-fn in_app_link(ev: &web_sys::MouseEvent) -> Option<String> {
+pub(crate) fn in_app_link(ev: &web_sys::MouseEvent) -> Option<String> {
     if ev.default_prevented() || ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
         return None;
     }

@@ -160,7 +160,7 @@ impl Session {
     /// The token for an API call. Its expiry was read once, when it arrived.
     pub(crate) fn token_for_request(&self) -> RequestToken {
         self.state.with_untracked(|s| match s {
-            State::SignedIn(s) if !s.clock_trusted || s.claims.exp - token::EXPIRY_LEEWAY_SECS > now_secs() => {
+            State::SignedIn(s) if !s.clock_trusted || !s.claims.expired_at(now_secs()) => {
                 RequestToken::Valid(s.raw.clone())
             }
             State::SignedIn(_) => RequestToken::Expired,
@@ -172,7 +172,7 @@ impl Session {
     /// clock already calls it expired, the clock is wrong, and the server will say when.
     pub fn sign_in(&self, raw: String) -> Result<(), token::TokenError> {
         let claims = token::decode_unchecked(&raw)?;
-        let clock_trusted = claims.exp - token::EXPIRY_LEEWAY_SECS > now_secs();
+        let clock_trusted = !claims.expired_at(now_secs());
         if let Some(storage) = storage::local().filter(|_| self.persistent) {
             if clock_trusted {
                 let _ = storage.remove_item(CLOCK_UNTRUSTED_KEY);

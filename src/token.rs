@@ -11,6 +11,14 @@ pub struct Claims {
     pub exp: f64,
 }
 
+impl Claims {
+    /// Whether the token is expired, or so near it that a request sent now would arrive too
+    /// late, at `now_secs`.
+    pub fn expired_at(&self, now_secs: f64) -> bool {
+        self.exp - EXPIRY_LEEWAY_SECS <= now_secs
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenError {
     /// Not three base64url parts with a JSON payload naming a user and an expiry.
@@ -18,14 +26,13 @@ pub enum TokenError {
     Expired,
 }
 
-/// Tokens within this many seconds of expiry count as expired: a request sent now would
-/// likely arrive too late.
-pub const EXPIRY_LEEWAY_SECS: f64 = 10.0;
+/// Tokens within this many seconds of expiry count as expired.
+const EXPIRY_LEEWAY_SECS: f64 = 10.0;
 
 /// Decodes `raw` and checks it has not expired at `now_secs`.
 pub fn decode(raw: &str, now_secs: f64) -> Result<Claims, TokenError> {
     let claims = decode_unchecked(raw)?;
-    if claims.exp - EXPIRY_LEEWAY_SECS <= now_secs {
+    if claims.expired_at(now_secs) {
         return Err(TokenError::Expired);
     }
     Ok(claims)

@@ -1,9 +1,9 @@
 // The Hindi and Tamil catalogues (locales/*.json): checked, minified and copied beside the
 // app under content-hashed names (cached for a year like the other hashed files), and
 // named in a <meta> for each, where the app finds them. English is compiled into the app.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { contentHash } from './scripts.mjs';
+import { writeHashed } from './scripts.mjs';
 
 export function copyLocales(html, { sourceDir, dir }) {
   const files = [];
@@ -16,8 +16,7 @@ export function copyLocales(html, { sourceDir, dir }) {
       throw new Error(`locales/${file}: must be an object of strings`);
     }
     const text = JSON.stringify(catalogue);
-    const name = `locale-${lang}-${contentHash(text)}.json`;
-    writeFileSync(join(dir, name), text);
+    const name = writeHashed(dir, `locale-${lang}`, text, 'json');
     files.push(name);
     metas.push(`<meta name=testpress-locale-${lang} content=/${name}>`);
   }

@@ -9,11 +9,11 @@
 // The markup copies the components it stands in for (named beside each part); the
 // end-to-end test prerender.test.mjs fails when the two drift apart. The app removes
 // `#prerendered` when it mounts (src/prerender.rs), carrying over anything typed.
-import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { palette } from './brand.mjs';
 import { readConfig } from './institute.mjs';
+import { writeHashed } from './scripts.mjs';
 
 const escape = (text) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -63,8 +63,7 @@ function brandStyles(html, { dir, brand }) {
   if (!brand.color) return { html, files: [] };
   const p = palette(brand.color);
   const css = `:root{--brand-accent:${p.accent};--brand-on-accent:${p.onAccent};--brand-text-light:${p.textLight};--brand-text-dark:${p.textDark}}\n`;
-  const name = `brand-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
-  writeFileSync(join(dir, name), css);
+  const name = writeHashed(dir, 'brand', css, 'css');
   // Attribute order and quoting differ between trunk's plain and minified HTML.
   const stylesheet = /<link\b[^>]*\brel=["']?stylesheet\b[^>]*>/i;
   const themeColor = /<meta\b[^>]*\bname=["']?theme-color\b[^>]*>/i;

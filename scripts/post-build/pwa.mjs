@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { contentHash } from './scripts.mjs';
+import { writeHashed } from './scripts.mjs';
 import { palette } from './brand.mjs';
 import { readConfig } from './institute.mjs';
 
@@ -34,8 +34,7 @@ export function addManifest(html, { dir, config }) {
 /** Adds the worker's registration script to the page (release builds). */
 export function addRegistration(html, { dir }) {
   const code = readFileSync(join(here, 'register-worker.js'), 'utf8');
-  const name = `register-worker-${contentHash(code)}.js`;
-  writeFileSync(join(dir, name), code);
+  const name = writeHashed(dir, 'register-worker', code);
   return { html: html.replace('</head>', `<script type=module src=/${name}></script></head>`), files: [name] };
 }
 

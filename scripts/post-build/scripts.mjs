@@ -13,10 +13,10 @@ const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base
 
 const minify = async (code) => (await transform(code, { minify: true, format: 'esm', target: 'es2022' })).code;
 
-/** Writes `code` as `<stem>-<hash>.js` in `dir`; returns the file name. */
-function writeHashed(dir, stem, code) {
-  const name = `${stem}-${contentHash(code)}.js`;
-  writeFileSync(join(dir, name), code);
+/** Writes `text` as `<stem>-<hash>.<ext>` in `dir`; returns the file name. */
+export function writeHashed(dir, stem, text, ext = 'js') {
+  const name = `${stem}-${contentHash(text)}.${ext}`;
+  writeFileSync(join(dir, name), text);
   return name;
 }
 

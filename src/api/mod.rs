@@ -79,14 +79,14 @@ pub async fn me(session: Session) -> Result<Profile, ApiError> {
 
 /// `GET /users/{id}/`: someone's public page.
 pub async fn user(session: Session, id: u64) -> Result<Profile, ApiError> {
-    let path = ["/api/v2.2/users/", &id.to_string(), "/"].concat();
+    let path = user_path(id);
     profile_from(request(Some(session), Method::Get, &path, None, Via::Fetch).await?)
 }
 
 /// `PUT /users/{id}/` with only the changed fields; answers the saved profile (PUT shape).
 pub async fn update_profile(session: Session, id: u64, changes: Json) -> Result<Profile, ApiError> {
     let body = changes.write();
-    let path = ["/api/v2.2/users/", &id.to_string(), "/"].concat();
+    let path = user_path(id);
     profile_from(request(Some(session), Method::Put, &path, Some(body), Via::Fetch).await?)
 }
 
@@ -114,7 +114,12 @@ pub async fn upload_photo(
         ("crop_height", Json::from(photo.side)),
     ])
     .write();
-    let path = ["/api/v2.2/users/", &id.to_string(), "/"].concat();
+    let path = user_path(id);
     let via = Via::XhrWithUploadProgress(Box::new(progress));
     profile_from(request(Some(session), Method::Put, &path, Some(body), via).await?)
+}
+
+/// `/api/v2.2/users/{id}/`: one user's page, and where their profile is written.
+fn user_path(id: u64) -> String {
+    ["/api/v2.2/users/", &id.to_string(), "/"].concat()
 }

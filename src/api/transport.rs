@@ -175,9 +175,7 @@ async fn xhr(
     }
     let on_progress = Closure::<dyn Fn(ProgressEvent)>::new(move |ev: ProgressEvent| {
         if ev.length_computable() && ev.total() > 0.0 {
-            // Not `f64::clamp`: its panic message prints floats, about 15 KB of wasm.
-            #[allow(clippy::manual_clamp)]
-            progress((ev.loaded() / ev.total()).max(0.0).min(1.0));
+            progress(ev.loaded() / ev.total());
         }
     });
     if let Ok(upload) = request.upload() {

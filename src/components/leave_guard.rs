@@ -3,6 +3,7 @@
 //! is something to lose.
 
 use crate::i18n::{t, Msg};
+use crate::router;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;
@@ -22,19 +23,16 @@ pub fn use_leave_guard(dirty: Signal<bool>, on_leave: impl Fn() + 'static) {
     });
     // Capture phase: runs before the router's own click handling, which honours preventDefault.
     let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
-        let plain_click = ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key());
-        if !plain_click || !dirty.try_get_untracked().unwrap_or(false) {
+        if !dirty.try_get_untracked().unwrap_or(false) {
             return;
         }
-        let target = ev
+        // A link the router would follow to another page, or a button that leaves (Sign out).
+        let leaving_button = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("a[href], [data-leaves-page]").ok().flatten());
-        let Some(target) = target else { return };
-        let href = target.get_attribute("href").unwrap_or_default();
-        let stays =
-            !target.has_attribute("data-leaves-page") && (!href.starts_with('/') || href.starts_with("/me/edit"));
-        if stays {
+            .is_some_and(|el| el.closest("[data-leaves-page]").ok().flatten().is_some());
+        let leaving_link = router::in_app_link(&ev).is_some_and(|href| !href.starts_with("/me/edit"));
+        if !leaving_button && !leaving_link {
             return;
         }
         if window().confirm_with_message(&t(Msg::LeaveQuestion)).unwrap_or(true) {

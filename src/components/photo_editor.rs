@@ -5,7 +5,7 @@ use crate::api::{ApiError, PhotoUpload};
 use crate::components::avatar::{Avatar, AvatarSize};
 use crate::components::crop_preview::{context_2d, CropPreview};
 use crate::crop::{check_file, scale_square, upload_size, within, Crop};
-use crate::current_profile::use_current_profile;
+use crate::current_profile::{dispatch_with_answer, use_current_profile};
 use crate::focus::focus_id;
 use crate::i18n::{t, tf, tr, Msg};
 use crate::session::use_session;
@@ -57,7 +57,6 @@ pub fn PhotoEditor() -> impl IntoView {
     let file_input = NodeRef::<leptos::html::Input>::new();
     let (upload, progress) = (current.upload, current.upload_progress);
     let uploading = upload.pending();
-    let awaiting = RwSignal::new(false);
     // Whether a photo is being cropped: changes only when one is chosen or put aside, so the
     // preview is built once per photo (and keeps focus and the pointer while in use).
     let cropping = Memo::new(move |_| crop.with(Option::is_some));
@@ -133,25 +132,8 @@ pub fn PhotoEditor() -> impl IntoView {
         chosen.set(Some(Chosen { image, url, name: file.name() }));
     };
 
-    let start_upload = move |_| {
-        let Some(c) = crop.get_untracked() else { return };
-        let photo = chosen.with_untracked(|chosen| chosen.as_ref().and_then(|ch| encode(&ch.image, &c)));
-        let Some(photo) = photo else {
-            note.set(Some(Note::Problem(Msg::PhotoCannotPrepare)));
-            return;
-        };
-        let Some(user_id) = session.user_id() else { return };
-        note.set(None);
-        awaiting.set(true);
-        upload.dispatch((user_id, photo));
-    };
     // The upload's answer, for an upload this editor started.
-    Effect::new(move |_| {
-        let Some(result) = upload.value().get() else { return };
-        if !awaiting.get_untracked() {
-            return;
-        }
-        awaiting.set(false);
+    let upload_photo = dispatch_with_answer(upload, move |result| {
         match result {
             Ok(_) => {
                 release();
@@ -168,6 +150,18 @@ pub fn PhotoEditor() -> impl IntoView {
         }
         request_animation_frame(|| focus_id("photo-note"));
     });
+
+    let start_upload = move |_| {
+        let Some(c) = crop.get_untracked() else { return };
+        let photo = chosen.with_untracked(|chosen| chosen.as_ref().and_then(|ch| encode(&ch.image, &c)));
+        let Some(photo) = photo else {
+            note.set(Some(Note::Problem(Msg::PhotoCannotPrepare)));
+            return;
+        };
+        let Some(user_id) = session.user_id() else { return };
+        note.set(None);
+        upload_photo((user_id, photo));
+    };
 
     let current_avatar = move || {
         current.profile().map(|p| {

@@ -57,16 +57,19 @@ fn key(user_id: u64) -> String {
 
 /// The stored draft of `user_id`, as text.
 pub fn load(user_id: u64) -> Option<String> {
-    match storage::session() {
-        Some(storage) => storage::get(&storage, &key(user_id)),
-        None => IN_MEMORY.with_borrow(|d| d.as_ref().filter(|(id, _)| *id == user_id).map(|(_, t)| t.clone())),
-    }
+    // The copy in memory, when there is one, is the newer: it exists because storing failed.
+    IN_MEMORY
+        .with_borrow(|d| d.as_ref().filter(|(id, _)| *id == user_id).map(|(_, t)| t.clone()))
+        .or_else(|| storage::get(&storage::session()?, &key(user_id)))
 }
 
 pub fn save(draft: &Draft) {
     let text = draft.to_json();
     let stored = storage::session().is_some_and(|s| s.set_item(&key(draft.user_id), &text).is_ok());
-    if !stored {
+    if stored {
+        // An older copy in memory would shadow the one just stored.
+        forget_in_memory(draft.user_id);
+    } else {
         // Full or refused: keep it for this page rather than lose it.
         IN_MEMORY.set(Some((draft.user_id, text)));
     }
@@ -76,6 +79,10 @@ pub fn clear(user_id: u64) {
     if let Some(storage) = storage::session() {
         let _ = storage.remove_item(&key(user_id));
     }
+    forget_in_memory(user_id);
+}
+
+fn forget_in_memory(user_id: u64) {
     IN_MEMORY.with_borrow_mut(|d| {
         if d.as_ref().is_some_and(|(id, _)| *id == user_id) {
             *d = None;
@@ -87,13 +94,7 @@ pub fn clear(user_id: u64) {
 pub fn forget_all_but(user_id: u64) {
     if let Some(storage) = storage::session() {
         let keep = key(user_id);
-        let others: Vec<String> = (0..storage.length().unwrap_or(0))
-            .filter_map(|i| storage.key(i).ok().flatten())
-            .filter(|k| k.starts_with(PREFIX) && *k != keep)
-            .collect();
-        for other in others {
-            let _ = storage.remove_item(&other);
-        }
+        storage::remove_where(&storage, |k| k.starts_with(PREFIX) && k != keep);
     }
     IN_MEMORY.with_borrow_mut(|d| {
         if d.as_ref().is_some_and(|(id, _)| *id != user_id) {
@@ -113,12 +114,7 @@ pub fn forget_all() {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::profile::Profile;
-
-    fn divya() -> Profile {
-        let json = Json::parse(include_str!("../fixtures/me.json")).unwrap();
-        Profile::from_json(&json, "https://app.example").unwrap()
-    }
+    use crate::profile::divya;
 
     #[test]
     fn drafts_round_trip_and_junk_is_refused() {

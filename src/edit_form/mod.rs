@@ -89,13 +89,9 @@ pub fn payload(values: &FormValues, base: &FormValues) -> Vec<(String, Json)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::profile::divya;
 
     const TODAY: Ymd = (2026, 11, 27);
-
-    fn divya() -> Profile {
-        let json = Json::parse(include_str!("../fixtures/me.json")).unwrap();
-        Profile::from_json(&json, "https://app.example").unwrap()
-    }
 
     #[test]
     fn prefills_codes_from_names() {

@@ -188,6 +188,13 @@ pub fn parse_iso_date(iso: &str) -> Option<(u32, u32, u32)> {
     (year >= 1 && (1..=days_in_month).contains(&day)).then_some((year, month, day))
 }
 
+/// Divya, the published `/me/` example (src/fixtures/me.json), as the app reads it: the
+/// profile the other modules' tests start from.
+#[cfg(test)]
+pub fn divya() -> Profile {
+    Profile::from_json(&Json::parse(include_str!("../fixtures/me.json")).unwrap(), "https://app.example").unwrap()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

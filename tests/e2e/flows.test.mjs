@@ -34,7 +34,7 @@ const focused = (page) => page.evaluate(() => {
   const el = document.activeElement;
   return { id: el.id, tag: el.tagName, text: el.textContent.trim().slice(0, 80) };
 });
-const inViewport = (page, locator) => locator.evaluate((el) => {
+const inViewport = (locator) => locator.evaluate((el) => {
   const r = el.getBoundingClientRect();
   return r.top >= 0 && r.bottom <= window.innerHeight;
 });
@@ -44,12 +44,12 @@ test('on a phone, Save stays in reach and its outcome shows (and takes focus) ri
   await page.goto(env.api.url + '/me/edit');
   await page.getByLabel('First name').waitFor();
   const save = page.getByRole('button', { name: 'Save changes' });
-  assert.ok(await inViewport(page, save), 'Save is on screen at the top of the form (the bar sticks)');
+  assert.ok(await inViewport(save), 'Save is on screen at the top of the form (the bar sticks)');
   await page.getByLabel('Gender').selectOption({ label: 'Female' });
   await save.click();
   const saved = page.getByRole('status').filter({ hasText: 'Your profile has been saved.' });
   await saved.waitFor();
-  assert.ok(await inViewport(page, saved), 'the outcome is where the student is');
+  assert.ok(await inViewport(saved), 'the outcome is where the student is');
   assert.equal((await focused(page)).id, 'save-outcome');
   // A rule broken: focus on the field, the sentence by the button.
   await page.getByLabel('PIN code').fill('12');

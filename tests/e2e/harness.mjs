@@ -116,6 +116,13 @@ export async function signIn(page, { username, password } = DEMO) {
 }
 
 /**
+ * Marks the page's document, so `isSameDocument` can tell a reload (a new document, without
+ * the mark) from the app changing its page in place.
+ */
+export const markDocument = (page) => page.evaluate(() => { window.__e2eSameDocument = true; });
+export const isSameDocument = (page) => page.evaluate(() => window.__e2eSameDocument === true);
+
+/**
  * The usual test-file setup: a stand-in serving the built app and a browser, started before
  * the file's tests and stopped after them, when the file also fails on any CSP violation.
  * Returns `{ api, browser }`, filled in once `before` has run; `setup(env)` runs after that,

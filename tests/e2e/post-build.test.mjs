@@ -75,3 +75,11 @@ test('release: the glue is minified and its integrity hash matches; the worker l
   const loader = readFileSync(join(dir, html.match(/src=\/(loader-[0-9a-f]{16}\.js)/)[1]), 'utf8');
   assert.ok(loader.indexOf('requestAnimationFrame') < loader.indexOf('module_or_path'), 'the app starts after the first paint');
 });
+
+test('the hook refuses a page with anything inline: a script, a style attribute, an event handler', async () => {
+  const { assertNothingInline } = await import('../../scripts/post-build/csp.mjs');
+  assertNothingInline('<script type=module src=/loader-0123456789abcdef.js></script><p class=x>ok</p>');
+  for (const bad of ['<script>alert(1)</script>', '<script type=module>import "/a.js"</script>', '<p style="color:red">x</p>', '<img src=x onerror=alert(1)>']) {
+    assert.throws(() => assertNothingInline(bad), /inline/, bad);
+  }
+});

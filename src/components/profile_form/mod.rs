@@ -9,12 +9,12 @@ mod outcome;
 
 use crate::api::ApiError;
 use crate::components::leave_guard::use_leave_guard;
-use crate::current_profile::{use_current_profile, Changes};
+use crate::current_profile::{dispatch_with_answer, use_current_profile, Changes};
 use crate::edit_form::draft::{self, Draft};
 use crate::edit_form::{check_all, normalised, payload, server_problems, Field, FormValues, Group};
 use crate::focus::focus_id;
 use crate::i18n::{t, tr, Msg};
-use crate::network::use_network;
+use crate::network::{retry_when_back_online, use_network};
 use crate::profile::Profile;
 use crate::session::{use_session, Ended};
 use fields::{field_view, today, Fields};
@@ -48,9 +48,7 @@ pub fn ProfileForm(profile: Profile, user_id: u64, focus: Option<Field>) -> impl
     let (initial, draft_notice) = restore_draft(user_id, &base.get_untracked());
     let fields = Fields::new(&initial);
     let outcome = RwSignal::new(None::<Outcome>);
-    let awaiting_save = RwSignal::new(false);
-    let save = current.save;
-    let saving = save.pending();
+    let saving = current.save.pending();
     let dirty = Memo::new(move |_| {
         base.with(|b| {
             Field::ALL.iter().any(|f| normalised(*f, &fields.of(*f).value.get()) != normalised(*f, b.get(*f)))
@@ -104,23 +102,13 @@ pub fn ProfileForm(profile: Profile, user_id: u64, focus: Option<Field>) -> impl
     });
 
     // Back online after a failed save: say Save will work now.
-    Effect::new(move |seen: Option<u32>| {
-        let returns = network.returns();
-        if seen.is_some_and(|seen| seen != returns)
-            && matches!(outcome.get_untracked(), Some(Outcome::Offline | Outcome::Failed(ApiError::Network)))
-        {
-            outcome.set(Some(Outcome::BackOnline));
-        }
-        returns
-    });
+    retry_when_back_online(
+        move || matches!(outcome.get(), Some(Outcome::Offline | Outcome::Failed(ApiError::Network))),
+        move || outcome.set(Some(Outcome::BackOnline)),
+    );
 
     // The save's answer, for a save this form started.
-    Effect::new(move |_| {
-        let Some(result) = save.value().get() else { return };
-        if !awaiting_save.get_untracked() {
-            return;
-        }
-        awaiting_save.set(false);
+    let save = dispatch_with_answer(current.save, move |result| {
         match result {
             Ok(saved) => {
                 let saved = FormValues::from_profile(&saved);
@@ -177,8 +165,7 @@ pub fn ProfileForm(profile: Profile, user_id: u64, focus: Option<Field>) -> impl
         }
         outcome.set(None);
         flush_draft();
-        awaiting_save.set(true);
-        save.dispatch(Changes { user_id, fields: changes });
+        save(Changes { user_id, fields: changes });
     };
 
     let discard = move |_| {
