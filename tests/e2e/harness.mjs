@@ -41,6 +41,25 @@ export async function startStandIn(extraArgs = [], { appDir = DIST } = {}) {
     async settings(settings) {
       await fetch(`${url}/__test__/settings`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(settings) });
     },
+    /** A test-only control call (see the README's stand-in section); throws unless 2xx, answers the JSON if any. */
+    async control(method, path, body) {
+      const init = body === undefined ? { method } : { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+      const r = await fetch(`${url}/__test__/${path}`, init);
+      const text = await r.text();
+      if (!r.ok) throw new Error(`${method} /__test__/${path}: ${r.status} ${text}`);
+      return text ? JSON.parse(text) : null;
+    },
+    /** Merges `settings` over the institute's (`GET /api/v2.3/settings/`); `null` restores the defaults. */
+    instituteSettings(settings) {
+      return settings === null ? this.control('DELETE', 'institute-settings') : this.control('PUT', 'institute-settings', settings);
+    },
+    /** Sessions as if signed in elsewhere: `[{ username, user_agent, last_used_secs_ago? }]` → with `id`, `token`. */
+    seedSessions(sessions) {
+      return this.control('POST', 'sessions', sessions);
+    },
+    sessions() { return this.control('GET', 'sessions'); },
+    logouts() { return this.control('GET', 'logouts'); },
+    passwordResets() { return this.control('GET', 'password-resets'); },
     async stop() {
       if (child.exitCode === null) {
         child.kill('SIGTERM');

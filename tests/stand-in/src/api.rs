@@ -1,61 +1,23 @@
 //! The Testpress v2.2 endpoints the app uses.
 
+use crate::auth::Authed;
 use crate::db::{self, Urls};
 use crate::error::ApiError;
-use crate::jwt::{self, Claims, TokenError};
-use crate::middleware::Fault;
 use crate::photo;
 use crate::validate;
-use crate::{now, AppState};
+use crate::{institute, AppState};
 use axum::body::{to_bytes, Body};
-use axum::extract::{FromRequestParts, Path, State};
-use axum::http::request::Parts;
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 /// Bodies larger than this are refused before parsing (a 10 MB photo is ~13.4 MB in base64).
 const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
 
-/// The signed-in user, from `Authorization: JWT <token>`, with DRF-JWT's messages.
-pub struct Authed {
-    pub user_id: i64,
-}
-
-impl FromRequestParts<AppState> for Authed {
-    type Rejection = ApiError;
-
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let header = parts.headers.get(header::AUTHORIZATION).and_then(|h| h.to_str().ok()).unwrap_or("");
-        let words: Vec<&str> = header.split_whitespace().collect();
-        // Any other scheme (e.g. "Bearer") is simply not ours: no credentials.
-        if words.first().is_none_or(|w| !w.eq_ignore_ascii_case("jwt")) {
-            return Err(ApiError::Unauthenticated("Authentication credentials were not provided."));
-        }
-        let token = match words.as_slice() {
-            [_, token] => *token,
-            [_] => return Err(ApiError::Unauthenticated("Invalid Authorization header. No credentials provided.")),
-            _ => {
-                return Err(ApiError::Unauthenticated(
-                    "Invalid Authorization header. Credentials string should not contain spaces.",
-                ))
-            }
-        };
-        let claims = jwt::decode(token, state.secret(), now()).map_err(|e| match e {
-            TokenError::Expired => ApiError::Unauthenticated("Signature has expired."),
-            TokenError::Invalid => ApiError::Unauthenticated("Error decoding signature."),
-        })?;
-        let exists = db::get_user(&state.db(), claims.user_id)?.is_some();
-        if !exists {
-            return Err(ApiError::Unauthenticated("Invalid signature."));
-        }
-        Ok(Authed { user_id: claims.user_id })
-    }
-}
-
 /// Absolute URLs as the real API gives them: the configured public URL, else this request's host.
-fn base_url(state: &AppState, headers: &HeaderMap) -> String {
+pub fn base_url(state: &AppState, headers: &HeaderMap) -> String {
     if let Some(url) = &state.config().public_url {
         return url.trim_end_matches('/').to_string();
     }
@@ -63,7 +25,7 @@ fn base_url(state: &AppState, headers: &HeaderMap) -> String {
     format!("http://{host}")
 }
 
-fn parse_json_object(body: &[u8]) -> Result<serde_json::Map<String, Value>, ApiError> {
+pub fn parse_json_object(body: &[u8]) -> Result<serde_json::Map<String, Value>, ApiError> {
     match serde_json::from_slice::<Value>(body) {
         Ok(Value::Object(map)) => Ok(map),
         Ok(_) => {
@@ -73,39 +35,8 @@ fn parse_json_object(body: &[u8]) -> Result<serde_json::Map<String, Value>, ApiE
     }
 }
 
-async fn read_body(body: Body) -> Result<axum::body::Bytes, ApiError> {
+pub async fn read_body(body: Body) -> Result<axum::body::Bytes, ApiError> {
     to_bytes(body, MAX_BODY_BYTES).await.map_err(|_| ApiError::PayloadTooLarge)
-}
-
-pub async fn auth_token(State(state): State<AppState>, body: Body) -> Result<Json<Value>, ApiError> {
-    let map = parse_json_object(&read_body(body).await?)?;
-    let mut errors = Vec::new();
-    let mut field = |name: &str| match map.get(name) {
-        None | Some(Value::Null) => {
-            errors.push((name.to_string(), "This field is required.".to_string()));
-            None
-        }
-        Some(Value::String(s)) if s.is_empty() => {
-            errors.push((name.to_string(), "This field may not be blank.".to_string()));
-            None
-        }
-        Some(Value::String(s)) => Some(s.clone()),
-        Some(_) => {
-            errors.push((name.to_string(), "Not a valid string.".to_string()));
-            None
-        }
-    };
-    let (username, password) = (field("username"), field("password"));
-    let (Some(username), Some(password)) = (username, password) else {
-        return Err(ApiError::Fields(errors));
-    };
-    let conn = state.db();
-    let Some(user_id) = db::check_password(&conn, &username, &password)? else {
-        return Err(ApiError::field("non_field_errors", "Unable to log in with provided credentials."));
-    };
-    let user = db::get_user(&conn, user_id)?.ok_or(ApiError::NotFound)?;
-    let claims = Claims { username: user.username, user_id, email: user.email, exp: now() + state.token_ttl() };
-    Ok(Json(json!({ "token": jwt::encode(&claims, state.secret()) })))
 }
 
 pub async fn me(State(state): State<AppState>, headers: HeaderMap, auth: Authed) -> Result<Json<Value>, ApiError> {
@@ -144,7 +75,14 @@ pub async fn update_user(
     if id != auth.user_id {
         return Err(ApiError::Forbidden);
     }
+    // The institute's settings bind the stand-in as they would the real server.
+    if institute::turned_off(&state, "allow_profile_edit") {
+        return Err(ApiError::Forbidden);
+    }
     let update = validate::parse_update(&read_body(body).await?)?;
+    if update.photo.is_some() && institute::turned_off(&state, "enable_user_photo") {
+        return Err(ApiError::Forbidden);
+    }
     // Image work happens before the database lock is taken, off the async threads.
     let processed = match update.photo {
         Some(ref upload) => {
@@ -188,32 +126,4 @@ pub async fn media(State(state): State<AppState>, Path(name): Path<String>) -> R
 
 pub async fn api_not_found() -> ApiError {
     ApiError::NotFound
-}
-
-// ---- test-only control endpoints (mounted with --faults) ----
-
-pub async fn add_fault(State(state): State<AppState>, Json(fault): Json<Fault>) -> StatusCode {
-    state.faults().push(fault);
-    StatusCode::CREATED
-}
-
-pub async fn list_faults(State(state): State<AppState>) -> Json<Vec<Fault>> {
-    Json(state.faults().clone())
-}
-
-pub async fn clear_faults(State(state): State<AppState>) -> StatusCode {
-    state.faults().clear();
-    StatusCode::NO_CONTENT
-}
-
-#[derive(serde::Deserialize)]
-pub struct Settings {
-    token_ttl_secs: Option<i64>,
-}
-
-pub async fn put_settings(State(state): State<AppState>, Json(settings): Json<Settings>) -> StatusCode {
-    if let Some(ttl) = settings.token_ttl_secs {
-        state.set_token_ttl(ttl);
-    }
-    StatusCode::NO_CONTENT
 }

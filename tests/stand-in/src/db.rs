@@ -200,6 +200,7 @@ pub fn open(path: &str) -> rusqlite::Result<Connection> {
     let conn = if path == ":memory:" { Connection::open_in_memory()? } else { Connection::open(path)? };
     conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;")?;
     conn.execute_batch(SCHEMA)?;
+    conn.execute_batch(crate::sessions::SCHEMA)?;
     Ok(conn)
 }
 
@@ -254,6 +255,12 @@ pub fn check_password(conn: &Connection, username: &str, password: &str) -> rusq
         })
         .optional()?;
     Ok(row.and_then(|(id, salt, hash)| (hash_password(&salt, password) == hash).then_some(id)))
+}
+
+/// The user registered with this email address (compared without regard to case).
+pub fn user_id_by_email(conn: &Connection, email: &str) -> rusqlite::Result<Option<i64>> {
+    conn.query_row("SELECT id FROM users WHERE email = ?1 COLLATE NOCASE ORDER BY id", params![email], |r| r.get(0))
+        .optional()
 }
 
 pub fn get_user(conn: &Connection, id: i64) -> rusqlite::Result<Option<User>> {

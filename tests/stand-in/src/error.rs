@@ -12,7 +12,11 @@ pub enum ApiError {
     /// 401 with DRF's `detail` text; carries `WWW-Authenticate` like DRF does.
     Unauthenticated(&'static str),
     Forbidden,
+    /// 403 with a coded body (see `refusals`); a refusal, never a sign that the token is bad.
+    Refused(Value),
     NotFound,
+    /// 404 `{"detail": "Invalid page."}`, DRF's answer for a page out of range.
+    InvalidPage,
     /// 400 `{"field": ["message"], ...}`.
     Fields(FieldErrors),
     /// 400 `{"detail": "..."}` for bodies that are not the JSON object we expect.
@@ -42,10 +46,10 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, body) = match &self {
             ApiError::Unauthenticated(detail) => (StatusCode::UNAUTHORIZED, json!({ "detail": detail })),
-            ApiError::Forbidden => {
-                (StatusCode::FORBIDDEN, json!({ "detail": "You do not have permission to perform this action." }))
-            }
+            ApiError::Forbidden => (StatusCode::FORBIDDEN, json!({ "detail": crate::refusals::PERMISSION_DENIED })),
+            ApiError::Refused(body) => (StatusCode::FORBIDDEN, body.clone()),
             ApiError::NotFound => (StatusCode::NOT_FOUND, json!({ "detail": "Not found." })),
+            ApiError::InvalidPage => (StatusCode::NOT_FOUND, json!({ "detail": "Invalid page." })),
             ApiError::Fields(errors) => (StatusCode::BAD_REQUEST, fields_to_json(errors)),
             ApiError::BadRequest(detail) => (StatusCode::BAD_REQUEST, json!({ "detail": detail })),
             ApiError::PayloadTooLarge => {

@@ -1,4 +1,5 @@
-//! HS256 JSON Web Tokens, as Testpress issues them (`username`, `user_id`, `email`, `exp`).
+//! HS256 JSON Web Tokens, as Testpress issues them (`username`, `user_id`, `email`, `exp`),
+//! plus the stand-in's private `sid`: the server-side session the token belongs to.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -14,6 +15,9 @@ pub struct Claims {
     pub user_id: i64,
     pub email: String,
     pub exp: i64,
+    /// Absent only in tokens this server did not issue (such as the docs' sample).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sid: Option<i64>,
 }
 
 #[derive(Debug, PartialEq)]
@@ -38,6 +42,16 @@ pub fn encode(claims: &Claims, secret: &[u8]) -> String {
 
 /// Verifies the signature first, then the expiry, as the server library does.
 pub fn decode(token: &str, secret: &[u8], now: i64) -> Result<Claims, TokenError> {
+    let claims = verify_signature(token, secret)?;
+    if claims.exp <= now {
+        return Err(TokenError::Expired);
+    }
+    Ok(claims)
+}
+
+/// The claims of a token this server signed, expired or not (to tell which session a late
+/// logout names).
+pub fn verify_signature(token: &str, secret: &[u8]) -> Result<Claims, TokenError> {
     let mut parts = token.split('.');
     let (Some(header), Some(payload), Some(signature), None) = (parts.next(), parts.next(), parts.next(), parts.next())
     else {
@@ -59,9 +73,6 @@ pub fn decode(token: &str, secret: &[u8], now: i64) -> Result<Claims, TokenError
         .ok()
         .and_then(|b| serde_json::from_slice(&b).ok())
         .ok_or(TokenError::Invalid)?;
-    if claims.exp <= now {
-        return Err(TokenError::Expired);
-    }
     Ok(claims)
 }
 
@@ -70,7 +81,7 @@ mod tests {
     use super::*;
 
     fn claims(exp: i64) -> Claims {
-        Claims { username: "testpress".into(), user_id: 17, email: "a@b.in".into(), exp }
+        Claims { username: "testpress".into(), user_id: 17, email: "a@b.in".into(), exp, sid: Some(3) }
     }
 
     #[test]
@@ -78,6 +89,7 @@ mod tests {
         let token = encode(&claims(1000), b"k");
         assert_eq!(decode(&token, b"k", 999), Ok(claims(1000)));
         assert_eq!(decode(&token, b"k", 1000), Err(TokenError::Expired));
+        assert_eq!(verify_signature(&token, b"k"), Ok(claims(1000)), "expired, still ours");
     }
 
     #[test]

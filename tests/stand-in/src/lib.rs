@@ -1,23 +1,33 @@
-//! A stand-in for the Testpress REST API v2.2: the users endpoints, JWT sign-in, photo
+//! A stand-in for the Testpress REST API v2.2: the users endpoints, JWT sign-in with
+//! server-side sessions, devices and logout, institute settings, password reset, photo
 //! uploads, served from SQLite. The app is developed and tested against it over real HTTP.
 
 pub mod api;
+pub mod auth;
 pub mod choices;
 pub mod db;
 pub mod error;
+pub mod institute;
 pub mod jwt;
 pub mod middleware;
+pub mod password;
 pub mod photo;
+pub mod record;
+pub mod refusals;
 pub mod seed;
+pub mod sessions;
 pub mod static_app;
+pub mod testing;
+pub mod time;
 pub mod validate;
 
-use axum::routing::{get, post};
+use axum::routing::{get, post, MethodRouter};
 use axum::Router;
 use rusqlite::Connection;
+use serde_json::{Map, Value};
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 #[derive(Debug, Clone)]
@@ -36,6 +46,13 @@ pub struct Config {
     pub app_dir: Option<PathBuf>,
     /// Base of the absolute URLs in responses; the request's Host when absent.
     pub public_url: Option<String>,
+    /// Turns the parallel-login restriction on with this limit (the institute settings'
+    /// defaults say so; `PUT /__test__/institute-settings` can still change them).
+    pub max_parallel_logins: Option<u32>,
+    /// Page size of the login activity (the real server's is 20).
+    pub devices_per_page: usize,
+    /// Institute settings merged over the defaults (from `--institute-settings FILE`).
+    pub institute_settings: Map<String, Value>,
 }
 
 impl Default for Config {
@@ -49,6 +66,9 @@ impl Default for Config {
             faults: false,
             app_dir: None,
             public_url: None,
+            max_parallel_logins: None,
+            devices_per_page: 20,
+            institute_settings: Map::new(),
         }
     }
 }
@@ -66,6 +86,10 @@ struct Inner {
     secret: Vec<u8>,
     token_ttl: AtomicI64,
     faults: Mutex<Vec<middleware::Fault>>,
+    devices_per_page: AtomicUsize,
+    nested_restriction: AtomicBool,
+    institute: Mutex<Map<String, Value>>,
+    calls: Mutex<record::CallLog>,
 }
 
 #[derive(Clone)]
@@ -83,6 +107,10 @@ impl AppState {
         let secret = db::token_secret(&conn)?;
         Ok(AppState(Arc::new(Inner {
             token_ttl: AtomicI64::new(config.token_ttl_secs),
+            devices_per_page: AtomicUsize::new(config.devices_per_page.max(1)),
+            nested_restriction: AtomicBool::new(false),
+            institute: Mutex::new(config.institute_settings.clone()),
+            calls: Mutex::new(record::CallLog::default()),
             config,
             db: Mutex::new(conn),
             secret,
@@ -107,34 +135,76 @@ impl AppState {
     pub fn faults(&self) -> MutexGuard<'_, Vec<middleware::Fault>> {
         lock(&self.0.faults)
     }
+    pub fn devices_per_page(&self) -> usize {
+        self.0.devices_per_page.load(Ordering::Relaxed)
+    }
+    pub fn set_devices_per_page(&self, n: usize) {
+        self.0.devices_per_page.store(n.max(1), Ordering::Relaxed)
+    }
+    /// Whether the parallel-login refusal uses the nested shape.
+    pub fn nested_restriction(&self) -> bool {
+        self.0.nested_restriction.load(Ordering::Relaxed)
+    }
+    pub fn set_nested_restriction(&self, nested: bool) {
+        self.0.nested_restriction.store(nested, Ordering::Relaxed)
+    }
+    /// The institute settings set by file or test, over the defaults.
+    pub fn institute(&self) -> MutexGuard<'_, Map<String, Value>> {
+        lock(&self.0.institute)
+    }
+    pub fn calls(&self) -> MutexGuard<'_, record::CallLog> {
+        lock(&self.0.calls)
+    }
 }
 
 pub fn now() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
 }
 
+/// Mounts `route` at `path` (which ends in `/`) and at `path` without its slash, as DRF
+/// answers both when clients drop it.
+fn both(app: Router<AppState>, path: &str, route: MethodRouter<AppState>) -> Router<AppState> {
+    app.route(path, route.clone()).route(path.trim_end_matches('/'), route)
+}
+
 pub fn router(state: AppState) -> Router {
-    use axum::routing::MethodRouter;
-    let user: fn() -> MethodRouter<AppState> = || get(api::user).put(api::update_user).patch(api::update_user);
-    let mut app = Router::new()
-        .route("/api/v2.2/auth-token/", post(api::auth_token))
-        .route("/api/v2.2/auth-token", post(api::auth_token))
-        .route("/api/v2.2/me/", get(api::me))
-        .route("/api/v2.2/me", get(api::me))
-        .route("/api/v2.2/users/{id}/", user())
-        .route("/api/v2.2/users/{id}", user())
-        .route("/api/{*rest}", axum::routing::any(api::api_not_found))
-        .route("/media/{name}", get(api::media));
+    let user = get(api::user).put(api::update_user).patch(api::update_user);
+    let mut app = Router::new();
+    for version in ["v2.2", "v2.3", "v2.5"] {
+        app = both(app, &format!("/api/{version}/auth-token/"), post(auth::auth_token));
+    }
+    for version in ["v2.2", "v2.3"] {
+        app = both(app, &format!("/api/{version}/password/reset/"), post(password::reset));
+    }
+    app = both(app, "/api/v2.2/me/", get(api::me));
+    app = both(app, "/api/v2.2/users/{id}/", user);
+    app = both(app, "/api/v2.3/me/login_activity/", get(auth::login_activity));
+    app = both(app, "/api/v2.4/auth/logout/", post(auth::logout));
+    app = both(app, "/api/v2.4/auth/logout_devices/", post(auth::logout_devices));
+    app = both(app, "/api/v2.3/settings/", get(institute::get_settings));
+    let mut app =
+        app.route("/api/{*rest}", axum::routing::any(api::api_not_found)).route("/media/{name}", get(api::media));
     if state.config().faults {
         app = app
-            .route("/__test__/faults", post(api::add_fault).get(api::list_faults).delete(api::clear_faults))
-            .route("/__test__/settings", axum::routing::put(api::put_settings));
+            .route("/__test__/faults", post(testing::add_fault).get(testing::list_faults).delete(testing::clear_faults))
+            .route("/__test__/settings", get(testing::get_knobs).put(testing::put_knobs))
+            .route(
+                "/__test__/institute-settings",
+                get(institute::get_settings).put(institute::put_overrides).delete(institute::reset_overrides),
+            )
+            .route("/__test__/sessions", get(testing::list_sessions).post(testing::seed_sessions))
+            .route("/__test__/logouts", get(record::list_logouts).delete(record::clear_logouts))
+            .route(
+                "/__test__/password-resets",
+                get(record::list_password_resets).delete(record::clear_password_resets),
+            );
     }
     app = match &state.config().app_dir {
         Some(_) => app.fallback(static_app::serve),
         None => app.fallback(api::api_not_found),
     };
     app.layer(axum::middleware::from_fn_with_state(state.clone(), middleware::inject_faults))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), record::record_calls))
         .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::cors))
         .with_state(state)
 }
@@ -147,7 +217,9 @@ pub async fn bind(
     let state = AppState::new(config.clone()).map_err(std::io::Error::other)?;
     let listener = tokio::net::TcpListener::bind((config.host.as_str(), config.port)).await?;
     let addr = listener.local_addr()?;
-    let serve = axum::serve(listener, router(state)).with_graceful_shutdown(shutdown);
+    // The peer address is each session's `ip_address`.
+    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
+    let serve = axum::serve(listener, app).with_graceful_shutdown(shutdown);
     Ok((addr, async move { serve.await }))
 }
 

@@ -11,7 +11,22 @@ Options:
   --cors-origin ORIGIN  allow this origin cross-origin; repeatable; * for any
   --app-dir DIR         also serve a built app from DIR (SPA fallback to index.html)
   --public-url URL      base of absolute URLs in responses (default: the request's host)
+  --max-parallel-logins N
+                        restrict each user to N parallel sign-ins (later ones get 403
+                        parallel_login_restriction until others sign out)
+  --devices-per-page N  page size of /api/v2.3/me/login_activity/ (default 20)
+  --institute-settings FILE
+                        a JSON object merged over the default /api/v2.3/settings/
   --faults              enable fault injection and the /__test__/ control endpoints";
+
+fn read_settings(path: &str) -> Result<serde_json::Map<String, serde_json::Value>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("--institute-settings {path}: {e}"))?;
+    match serde_json::from_str(&text) {
+        Ok(serde_json::Value::Object(map)) => Ok(map),
+        Ok(_) => Err(format!("--institute-settings {path}: not a JSON object")),
+        Err(e) => Err(format!("--institute-settings {path}: {e}")),
+    }
+}
 
 fn parse_args() -> Result<Config, String> {
     let mut config = Config::default();
@@ -28,6 +43,15 @@ fn parse_args() -> Result<Config, String> {
             "--cors-origin" => config.cors_origins.push(value("--cors-origin")?),
             "--app-dir" => config.app_dir = Some(PathBuf::from(value("--app-dir")?)),
             "--public-url" => config.public_url = Some(value("--public-url")?),
+            "--max-parallel-logins" => {
+                let n = value("--max-parallel-logins")?.parse().ok().filter(|n| *n >= 1);
+                config.max_parallel_logins = Some(n.ok_or("--max-parallel-logins needs a number from 1")?)
+            }
+            "--devices-per-page" => {
+                let n = value("--devices-per-page")?.parse().ok().filter(|n| *n >= 1);
+                config.devices_per_page = n.ok_or("--devices-per-page needs a number from 1")?
+            }
+            "--institute-settings" => config.institute_settings = read_settings(&value("--institute-settings")?)?,
             "--faults" => config.faults = true,
             "-h" | "--help" => {
                 println!("{USAGE}");

@@ -69,6 +69,23 @@ pub struct Fault {
     /// Apply this many times, then forget the fault (forever when absent).
     #[serde(default)]
     pub times: Option<u32>,
+    /// A named refusal (`refusals::preset`): status 403 and its body, unless given here.
+    #[serde(default)]
+    pub preset: Option<String>,
+    /// With a coded preset: the nested shape `{"detail": {"error_code", "message", "title"}}`.
+    #[serde(default)]
+    pub nested: bool,
+}
+
+impl Fault {
+    /// Fills status and body from the preset; `Err` names an unknown preset.
+    pub fn resolve_preset(mut self) -> Result<Fault, String> {
+        let Some(name) = &self.preset else { return Ok(self) };
+        let body = crate::refusals::preset(name, self.nested).ok_or_else(|| format!("unknown preset {name}"))?;
+        self.status.get_or_insert(403);
+        self.body.get_or_insert(body.to_string());
+        Ok(self)
+    }
 }
 
 impl Fault {

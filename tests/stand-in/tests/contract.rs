@@ -3,94 +3,10 @@
 use base64::Engine;
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
-use testpress_stand_in::{photo, spawn, Config};
+use testpress_stand_in::{photo, Config};
 
-struct Reply {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: String,
-}
-
-impl Reply {
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
-    }
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
-    }
-}
-
-fn agent() -> ureq::Agent {
-    ureq::AgentBuilder::new().redirects(0).timeout(Duration::from_secs(30)).build()
-}
-
-fn send(method: &str, url: &str, headers: &[(&str, &str)], body: Option<&str>) -> Reply {
-    let mut req = agent().request(method, url);
-    for (n, v) in headers {
-        req = req.set(n, v);
-    }
-    let result = match body {
-        Some(b) => req.set("Content-Type", "application/json").send_string(b),
-        None => req.call(),
-    };
-    let response = match result {
-        Ok(r) => r,
-        Err(ureq::Error::Status(_, r)) => r,
-        Err(e) => panic!("{method} {url}: {e}"),
-    };
-    let status = response.status();
-    let headers = response
-        .headers_names()
-        .into_iter()
-        .map(|n| (n.clone(), response.header(&n).unwrap_or("").to_string()))
-        .collect();
-    let body = response.into_string().unwrap_or_default();
-    Reply { status, headers, body }
-}
-
-struct Api {
-    base: String,
-}
-
-impl Api {
-    fn start() -> Api {
-        Api { base: spawn(Config::for_tests()) }
-    }
-    fn with(config: Config) -> Api {
-        Api { base: spawn(config) }
-    }
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
-    }
-    fn sign_in(&self, username: &str, password: &str) -> Reply {
-        send(
-            "POST",
-            &self.url("/api/v2.2/auth-token/"),
-            &[],
-            Some(&json!({"username": username, "password": password}).to_string()),
-        )
-    }
-    fn token(&self, username: &str) -> String {
-        let r = self.sign_in(username, "demo1234");
-        assert_eq!(r.status, 200, "{}", r.body);
-        r.json()["token"].as_str().expect("token").to_string()
-    }
-    fn get(&self, path: &str, token: &str) -> Reply {
-        send("GET", &self.url(path), &[("Authorization", &format!("JWT {token}"))], None)
-    }
-    fn put(&self, path: &str, token: &str, body: &Value) -> Reply {
-        send("PUT", &self.url(path), &[("Authorization", &format!("JWT {token}"))], Some(&body.to_string()))
-    }
-    fn fault(&self, fault: Value) {
-        let r = send("POST", &self.url("/__test__/faults"), &[], Some(&fault.to_string()));
-        assert_eq!(r.status, 201, "{}", r.body);
-    }
-}
-
-fn claims_of(token: &str) -> Value {
-    let payload = token.split('.').nth(1).expect("three parts");
-    serde_json::from_slice(&base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(payload).unwrap()).unwrap()
-}
+mod common;
+use common::*;
 
 // ---- sign-in ----
 
