@@ -1,19 +1,25 @@
 // The benchmark: sizes of the first load, load timings over repeated cold and warm loads in
-// headless Chromium against the stand-in API on loopback, and Lighthouse mobile audits.
-// Prints tables and writes the same figures to bench-results/bench.json. Not a test: it
-// reports medians and never fails on a time.
+// headless Chromium against the stand-in API on loopback, the same app on a phone's network
+// and CPU (bench/phone.mjs), and Lighthouse mobile audits. Prints tables and writes the same
+// figures to bench-results/bench.json. Not a test: it reports medians and never fails on a
+// time. With --phone only the sizes and the phone profile run; their figures replace the
+// `phone` part of an existing bench.json and leave the rest as it was.
 //
-//   node scripts/bench.mjs <dist-dir> [runs]
+//   node scripts/bench.mjs <dist-dir> [runs] [--phone]
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { measureFirstLoad, printSizes, brotli, gzip } from './size-report.mjs';
+import { phoneBench, printPhone } from '../bench/phone.mjs';
+import { stats } from '../bench/stats.mjs';
 
 const root = resolve(import.meta.dirname, '..');
-const dist = resolve(process.argv[2] ?? join(root, 'dist'));
-const runs = Number(process.argv[3] ?? 5);
+const phoneOnly = process.argv.includes('--phone');
+const [distArg, runsArg] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const dist = resolve(distArg ?? join(root, 'dist'));
+const runs = Number(runsArg ?? 5);
 const outDir = join(root, 'bench-results');
 mkdirSync(outDir, { recursive: true });
 process.env.E2E_DIST = dist;
@@ -36,6 +42,26 @@ const api = await startStandIn();
 const token = await fetch(`${api.url}/api/v2.2/auth-token/`, {
   method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(DEMO),
 }).then((r) => r.json()).then((b) => b.token);
+const loginFirstLoad = measureFirstLoad(dist, 'login.html');
+// What paints the sign-in form: the page and its stylesheet (the scripts are modules: deferred).
+const loginPaintBytes = loginFirstLoad.assets.filter((a) => /\.(html|css)$/.test(a.file)).reduce((sum, a) => sum + a.brotli, 0);
+const chromiumPath = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
+const runPhone = () => phoneBench({ apiUrl: api.url, runs, demo: DEMO, token, chromiumPath, chromiumArgs: CHROMIUM_ARGS,
+  firstLoad: { login: loginFirstLoad.total.brotli, loginPaint: loginPaintBytes, me: sizes.total.brotli } });
+const writeResults = (result) => {
+  writeFileSync(join(outDir, 'bench.json'), JSON.stringify(result, null, 2));
+  console.log(`\nFigures written to ${join(outDir, 'bench.json')}`);
+};
+
+if (phoneOnly) {
+  const phone = await runPhone();
+  await api.stop();
+  printPhone(phone);
+  const earlier = (() => { try { return JSON.parse(readFileSync(join(outDir, 'bench.json'), 'utf8')); } catch { return {}; } })();
+  writeResults({ ...earlier, sizes, phone });
+  process.exit(0);
+}
+
 const browser = await launchBrowser(['--enable-precise-memory-info']);
 
 /** Loads `path` and reads the timeline once `mark` is set. */
@@ -92,12 +118,6 @@ async function series(kind, path, mark) {
   return samples;
 }
 
-const stats = (values) => {
-  const v = values.filter((x) => typeof x === 'number').sort((a, b) => a - b);
-  if (!v.length) return null;
-  return { median: v[Math.floor(v.length / 2)], min: v[0], max: v.at(-1), n: v.length };
-};
-
 const timings = {};
 for (const kind of ['cold', 'warm']) {
   const login = await series(kind, '/login', 'login-ready');
@@ -128,6 +148,9 @@ for (const [key, label] of [['login_fcp_ms', '/login first contentful paint'], [
 const mb = (s) => (s ? { ...s, median: s.median / 1048576, min: s.min / 1048576, max: s.max / 1048576 } : s);
 console.log(`${'JS heap after /me (MB)'.padEnd(36)} ${fmt(mb(timings.cold.heap_after_me_bytes), 'MB')} ${fmt(mb(timings.warm.heap_after_me_bytes), 'MB')}`);
 
+const phone = await runPhone();
+printPhone(phone);
+
 // Lighthouse (mobile, simulated throttling) with Debian's Chromium; /me with a signed-in profile.
 const lighthouseCli = join(root, 'bench', 'node_modules', 'lighthouse', 'cli', 'index.js');
 function lighthouse(path, profileDir) {
@@ -135,7 +158,7 @@ function lighthouse(path, profileDir) {
   const flags = ['--headless=new', ...CHROMIUM_ARGS, ...(profileDir ? [`--user-data-dir=${profileDir}`] : [])];
   execFileSync(process.execPath, [lighthouseCli, api.url + path, '--quiet', '--output=json', `--output-path=${out}`,
     '--only-categories=performance,accessibility,best-practices', `--chrome-flags=${flags.join(' ')}`,
-    ...(profileDir ? ['--disable-storage-reset'] : [])], { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium' }, stdio: 'inherit' });
+    ...(profileDir ? ['--disable-storage-reset'] : [])], { env: { ...process.env, CHROME_PATH: chromiumPath }, stdio: 'inherit' });
   const report = JSON.parse(readFileSync(out, 'utf8'));
   const audit = (id) => report.audits[id]?.numericValue ?? null;
   return {
@@ -151,7 +174,7 @@ function lighthouse(path, profileDir) {
 }
 
 const profile = mkdtempSync(join(tmpdir(), 'bench-profile-'));
-const signedIn = await chromium.launchPersistentContext(profile, { executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+const signedIn = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
 const page = signedIn.pages()[0] ?? await signedIn.newPage();
 await page.goto(api.url + '/login');
 await page.evaluate((t) => localStorage.setItem('testpress.token', t), token);
@@ -168,7 +191,7 @@ for (const [path, a] of Object.entries(audits)) {
 
 // Per page: what its first load costs and how soon it paints.
 const perPage = {
-  '/login': { brotli_bytes: measureFirstLoad(dist, 'login.html').total.brotli, loopback: timings.cold, fcp: 'login_fcp_ms', lcp: 'login_lcp_ms' },
+  '/login': { brotli_bytes: loginFirstLoad.total.brotli, loopback: timings.cold, fcp: 'login_fcp_ms', lcp: 'login_lcp_ms' },
   '/me': { brotli_bytes: sizes.total.brotli, loopback: timings.cold, fcp: 'me_fcp_ms', lcp: 'me_lcp_ms' },
 };
 console.log('\n## Per page: first load and first paints (loopback: cold medians; Lighthouse: simulated mobile)\n');
@@ -187,6 +210,4 @@ for (const [path, p] of Object.entries(perPage)) {
   console.log(`${path.padEnd(8)} ${(row.first_load_brotli_bytes / 1024).toFixed(1).padStart(10)} ${n(row.fcp_ms)} ${n(row.lcp_ms)} ${n(row.lighthouse_fcp_ms)} ${n(row.lighthouse_lcp_ms)}`);
 }
 
-const result = { when: new Date().toISOString(), runs, sizes, pages, timings, lighthouse: audits };
-writeFileSync(join(outDir, 'bench.json'), JSON.stringify(result, null, 2));
-console.log(`\nFigures written to ${join(outDir, 'bench.json')}`);
+writeResults({ when: new Date().toISOString(), runs, sizes, pages, timings, phone, lighthouse: audits });
