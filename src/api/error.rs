@@ -111,6 +111,15 @@ impl ApiError {
     pub fn is_connection(&self) -> bool {
         matches!(self, ApiError::Network | ApiError::Timeout)
     }
+
+    /// A failure of the sign-in call, which sends no token: "signed out" there means the
+    /// username and password were not accepted, not that a session ended.
+    pub fn at_sign_in(self) -> ApiError {
+        match self {
+            ApiError::SessionExpired => ApiError::WrongCredentials,
+            other => other,
+        }
+    }
 }
 
 /// Turns a non-2xx answer into an error. `retry_after` is the header's value, if any.
@@ -217,6 +226,23 @@ mod tests {
             assert_eq!(classify(403, None, &body), ApiError::SessionExpired, "{words}");
         }
         assert_eq!(classify(403, None, r#"{"message": "Token expired"}"#), ApiError::SessionExpired);
+    }
+
+    #[test]
+    fn a_401_at_sign_in_names_the_username_and_password() {
+        for (status, body) in [
+            (401, r#"{"detail": "Invalid credentials."}"#),
+            (401, ""),
+            (403, r#"{"detail": "Authentication credentials were not provided."}"#),
+        ] {
+            let e = classify(status, None, body).at_sign_in();
+            assert_eq!(e, ApiError::WrongCredentials, "{status} {body}");
+            assert!(e.to_string().starts_with("That username and password don't match."), "{e}");
+            assert!(!e.is_transient());
+        }
+        let coded = r#"{"error_code": "max_login_exceeded", "detail": "Locked."}"#;
+        assert_eq!(classify(403, None, coded).at_sign_in().to_string(), "Locked.");
+        assert_eq!(classify(429, Some("3"), "").at_sign_in(), ApiError::Throttled { wait_secs: Some(3) });
     }
 
     #[test]

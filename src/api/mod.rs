@@ -90,12 +90,10 @@ struct SignedIn {
 /// `POST /auth-token/` → the JWT.
 pub async fn sign_in(username: &str, password: &str) -> Result<String, ApiError> {
     let body = json_body(&Credentials { username, password })?;
-    match request::<SignedIn>(None, Method::Post, "/api/v2.2/auth-token/", Some(body), Via::Fetch).await {
-        Ok(answer) => answer.token.as_str().filter(|t| !t.is_empty()).map(str::to_string).ok_or(ApiError::BadResponse),
-        // No token was sent: a 401 here is about the username and password, not a session.
-        Err(ApiError::SessionExpired) => Err(ApiError::WrongCredentials),
-        Err(e) => Err(e),
-    }
+    let answer: SignedIn = request(None, Method::Post, "/api/v2.2/auth-token/", Some(body), Via::Fetch)
+        .await
+        .map_err(ApiError::at_sign_in)?;
+    answer.token.as_str().filter(|t| !t.is_empty()).map(str::to_string).ok_or(ApiError::BadResponse)
 }
 
 /// `GET /me/`: the signed-in student, every field.
