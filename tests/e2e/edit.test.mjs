@@ -182,6 +182,24 @@ test('a reload mid-edit brings the draft back; Discard clears it', async () => {
   assert.equal(await page.getByText("We restored the changes you hadn't saved yet.").count(), 0);
 });
 
+test('a save the institute refuses keeps the student signed in, on the form, with every typed value', async () => {
+  const { page, problems } = await editing('testpress');
+  await page.getByLabel('City').fill('Thanjavur');
+  await env.api.fault({
+    path: '/api/v2.2/users/17/', method: 'PUT', status: 403, times: 1,
+    body: '{"detail": "You do not have permission to perform this action."}',
+  });
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByRole('alert').getByText('You do not have permission to perform this action.', { exact: false }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/me/edit', 'not signed out');
+  assert.equal(await page.getByLabel('City').inputValue(), 'Thanjavur');
+  // No loop: the next save goes through, still signed in.
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByRole('status').filter({ hasText: 'Your profile has been saved.' }).waitFor();
+  assert.equal((await serverProfile('testpress')).city, 'Thanjavur');
+  assert.deepEqual(problems, []);
+});
+
 test('a session that expires mid-edit: sign in again and the draft is back', async () => {
   const { page, problems } = await editing('testpress');
   await page.getByLabel('Address line 1').fill('12 Anna Salai');

@@ -260,6 +260,64 @@ test('a 403 with a Testpress error code shows the server\'s title and message', 
   assert.equal(new URL(page.url()).pathname, '/users/20', 'not signed out');
 });
 
+test('any other 403 is a refusal: the server\'s words, or a plain sentence, and the student stays signed in', async () => {
+  const { page, problems } = await signedInPage();
+  await page.getByRole('heading', { level: 1, name: 'Divya' }).waitFor();
+  await env.api.fault({ path: '/api/v2.2/users/20/', status: 403, times: 1, body: JSON.stringify({ detail: 'You do not have permission to view this.' }) });
+  await page.goto(env.api.url + '/users/20');
+  await page.getByRole('alert').getByText('You do not have permission to view this.').waitFor();
+  assert.equal(new URL(page.url()).pathname, '/users/20', 'not signed out');
+  await env.api.fault({ path: '/api/v2.2/users/19/', status: 403, times: 1, body: '' });
+  await page.goto(env.api.url + '/users/19');
+  await page.getByRole('alert').getByText("It looks like you don't have access to this.").waitFor();
+  assert.equal(new URL(page.url()).pathname, '/users/19', 'not signed out');
+  assert.notEqual(await page.evaluate((k) => localStorage.getItem(k), TOKEN_KEY), null, 'the token is kept');
+  await viaMenu(page, 'My profile');
+  await page.getByRole('heading', { level: 1, name: 'Divya' }).waitFor();
+  assert.deepEqual(problems, []);
+});
+
+test('a 403 saying the credentials are bad ends the session, like a 401', async () => {
+  const { page, problems } = await signedInPage();
+  await page.getByRole('heading', { level: 1, name: 'Divya' }).waitFor();
+  await env.api.fault({ path: '/api/v2.2/users/18/', status: 403, times: 1, body: JSON.stringify({ detail: 'Authentication credentials were not provided.' }) });
+  await page.goto(env.api.url + '/users/18');
+  await page.waitForURL(env.api.url + '/login?next=%2Fusers%2F18');
+  await page.getByText('Your session has expired. Please sign in again.').waitFor();
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), TOKEN_KEY), null);
+  assert.deepEqual(problems, []);
+});
+
+test('a 401 from sign-in names the username and password, not a session', async () => {
+  const context = await env.browser.newContext();
+  const { page, problems } = await openPage(context);
+  await page.goto(env.api.url + '/login');
+  await env.api.fault({ path: '/api/v2.2/auth-token/', status: 401, times: 1, body: JSON.stringify({ message: 'Invalid credentials' }) });
+  await signInAttempt(page);
+  await page.getByRole('alert').getByText("That username and password don't match. Check both for typing mistakes (the password is case-sensitive) and try again.").waitFor();
+  assert.equal(await page.getByText('Your session has expired').count(), 0);
+  assert.equal(new URL(page.url()).pathname, '/login');
+  await signInAttempt(page);
+  await page.waitForURL('**/me');
+  assert.deepEqual(problems, []);
+});
+
+test('API requests carry no cookies of the site', async () => {
+  const context = await env.browser.newContext();
+  await context.addCookies([{ name: 'institute_session', value: 'secret', url: env.api.url }]);
+  const { page, problems } = await openPage(context);
+  const sent = [];
+  page.on('request', async (r) => {
+    if (new URL(r.url()).pathname.startsWith('/api/')) sent.push([r.url(), (await r.allHeaders()).cookie ?? null]);
+  });
+  await page.goto(env.api.url + '/login');
+  await signIn(page);
+  await page.getByRole('heading', { level: 1, name: 'Divya' }).waitFor();
+  assert.ok(sent.some(([url]) => url.endsWith('/api/v2.2/auth-token/')) && sent.some(([url]) => url.endsWith('/api/v2.2/me/')), JSON.stringify(sent));
+  assert.deepEqual(sent.filter(([, cookie]) => cookie !== null), [], 'no cookie on any API call');
+  assert.deepEqual(problems, []);
+});
+
 test('signing out in one tab signs out the other; signing in there signs this one in', async () => {
   const { context, page: first } = await signedInPage();
   const { page: second, problems } = await openPage(context);
