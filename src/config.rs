@@ -5,7 +5,9 @@
 //! rest still apply. Nothing in this file can stop the app from starting.
 
 use crate::brand::Rgb;
-use crate::json::Json;
+use crate::lenient::{self, deserialize_lenient, Lenient, Scalar};
+use serde::de::{value::MapAccessDeserializer, Deserializer, MapAccess, SeqAccess};
+use serde::Deserialize;
 
 /// How the institute running the portal presents itself (all optional).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -66,49 +68,96 @@ impl std::fmt::Display for ConfigError {
     }
 }
 
+/// `config.json` as written: every entry lenient, so each is judged on its own.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct ConfigFile {
+    api_base: Scalar,
+    institute: InstituteEntry,
+    password_reset_url: Scalar,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct InstituteFile {
+    name: Scalar,
+    logo: Scalar,
+    color: Scalar,
+}
+
+/// `institute`: absent or `null` (nothing to apply), an object, or something else (a mistake).
+#[derive(Default)]
+enum InstituteEntry {
+    #[default]
+    Absent,
+    Object(InstituteFile),
+    Other,
+}
+
+impl Lenient for InstituteEntry {
+    fn from_scalar(value: Scalar) -> InstituteEntry {
+        match value {
+            Scalar::Null => InstituteEntry::Absent,
+            _ => InstituteEntry::Other,
+        }
+    }
+
+    fn from_seq<'de, A: SeqAccess<'de>>(seq: A) -> Result<InstituteEntry, A::Error> {
+        Scalar::from_seq(seq).map(InstituteEntry::from_scalar)
+    }
+
+    fn from_map<'de, A: MapAccess<'de>>(map: A) -> Result<InstituteEntry, A::Error> {
+        InstituteFile::deserialize(MapAccessDeserializer::new(map)).map(InstituteEntry::Object)
+    }
+}
+
+impl<'de> Deserialize<'de> for InstituteEntry {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<InstituteEntry, D::Error> {
+        deserialize_lenient(deserializer)
+    }
+}
+
 /// Reads `config.json`: the configuration, and what was wrong with it (each already
 /// replaced by its default).
 pub fn parse(text: &str) -> (AppConfig, Vec<ConfigError>) {
     let mut config = AppConfig::default();
     let mut problems = Vec::new();
-    let object = match Json::parse(text) {
-        Ok(object @ Json::Object(_)) => object,
-        _ => return (config, vec![ConfigError::NotJson]),
+    let Ok(file) = lenient::parse::<ConfigFile>(text) else {
+        return (config, vec![ConfigError::NotJson]);
     };
-    match object.get("api_base").and_then(Json::as_str) {
+    match file.api_base.as_str() {
         None => problems.push(ConfigError::MissingApiBase),
         Some(raw) => match normalise_origin(raw) {
             Some(origin) => config.api_base = origin,
             None => problems.push(ConfigError::BadApiBase(raw.to_string())),
         },
     }
-    match object.get("institute") {
-        None | Some(Json::Null) => {}
-        Some(institute @ Json::Object(_)) => {
-            let text = |key: &str| institute.get(key).and_then(Json::as_str).map(str::trim);
-            match institute.get("name").map(|v| v.as_str().map(str::trim)) {
-                None => {}
-                Some(Some(name)) if !name.is_empty() && name.chars().count() <= 80 => {
+    match file.institute {
+        InstituteEntry::Absent => {}
+        InstituteEntry::Object(institute) => {
+            match (&institute.name, institute.name.as_str().map(str::trim)) {
+                (Scalar::Missing, _) => {}
+                (_, Some(name)) if !name.is_empty() && name.chars().count() <= 80 => {
                     config.institute.name = Some(name.to_string())
                 }
-                Some(_) => problems.push(ConfigError::BadName),
+                _ => problems.push(ConfigError::BadName),
             }
-            if let Some(logo) = text("logo") {
+            if let Some(logo) = institute.logo.as_str().map(str::trim) {
                 match safe_link(logo) {
                     Some(url) => config.institute.logo = Some(url),
                     None => problems.push(ConfigError::BadLogo(logo.to_string())),
                 }
             }
-            if let Some(color) = text("color") {
+            if let Some(color) = institute.color.as_str().map(str::trim) {
                 match Rgb::parse(color) {
                     Some(rgb) => config.institute.color = Some(rgb),
                     None => problems.push(ConfigError::BadColor(color.to_string())),
                 }
             }
         }
-        Some(_) => problems.push(ConfigError::BadInstitute),
+        InstituteEntry::Other => problems.push(ConfigError::BadInstitute),
     }
-    if let Some(url) = object.get("password_reset_url").and_then(Json::as_str).map(str::trim) {
+    if let Some(url) = file.password_reset_url.as_str().map(str::trim) {
         match safe_link(url) {
             Some(url) => config.password_reset_url = Some(url),
             None => problems.push(ConfigError::BadResetUrl(url.to_string())),
@@ -243,6 +292,13 @@ mod tests {
             ]
         );
         assert_eq!(parse(r#"{"api_base": "", "institute": "Academy"}"#).1, [ConfigError::BadInstitute]);
+        assert_eq!(parse(r#"{"api_base": "", "institute": ["Academy"]}"#).1, [ConfigError::BadInstitute]);
+        assert_eq!(parse(r#"{"api_base": "", "institute": null}"#).1, []);
+        assert_eq!(parse(r#"{"api_base": "", "institute": {"name": null}}"#).1, [ConfigError::BadName]);
+        assert_eq!(
+            parse(r#"{"api_base": "", "institute": {"name": 7, "logo": 7, "x": {}}}"#).1,
+            [ConfigError::BadName]
+        );
     }
 
     #[test]

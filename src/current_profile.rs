@@ -3,7 +3,7 @@
 //! kept for offline use. Pages get a small copyable handle with `use_current_profile()`.
 
 use crate::api::{self, ApiError, PhotoUpload};
-use crate::json::Json;
+use crate::edit_form::Payload;
 use crate::kept_profile;
 use crate::personal_data;
 use crate::profile::Profile;
@@ -26,7 +26,7 @@ pub type Answer = Result<Option<Loaded>, ApiError>;
 #[derive(Debug, Clone)]
 pub struct Changes {
     pub user_id: u64,
-    pub fields: Vec<(String, Json)>,
+    pub fields: Payload,
 }
 
 #[derive(Clone, Copy)]
@@ -134,7 +134,7 @@ pub fn provide_current_profile(session: Session) -> CurrentProfile {
     };
     let save = Action::new_local(move |changes: &Changes| {
         let Changes { user_id, fields } = changes.clone();
-        async move { api::update_profile(session, user_id, Json::Object(fields)).await.map(|p| merge_and_show(user_id, p)) }
+        async move { api::update_profile(session, user_id, &fields).await.map(|p| merge_and_show(user_id, p)) }
     });
     let upload_progress = RwSignal::new(None);
     let upload = Action::new_local(move |(user_id, photo): &(u64, PhotoUpload)| {

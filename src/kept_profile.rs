@@ -2,9 +2,10 @@
 //! edit form still open without a connection. It is personal data: `current_profile`
 //! forgets every kept copy the moment nobody is signed in.
 
-use crate::json::Json;
-use crate::profile::Profile;
+use crate::lenient::{self, Scalar};
+use crate::profile::{Profile, WireProfile};
 use crate::storage;
+use serde::{Deserialize, Serialize};
 
 const PREFIX: &str = "testpress.kept-profile.";
 
@@ -15,28 +16,32 @@ pub struct Kept {
     pub fetched_at_ms: f64,
 }
 
+/// The stored text's shape. `version` and `profile` are required: anything else is not a
+/// copy this version wrote.
+#[derive(Deserialize, Serialize)]
+struct KeptFile {
+    version: u32,
+    /// Whole milliseconds since the epoch (no float printing in the bundle).
+    fetched_at: Scalar,
+    profile: WireProfile,
+}
+
 fn key(user_id: u64) -> String {
     [PREFIX, &user_id.to_string()].concat()
 }
 
 /// The stored text for `profile`, fetched at `fetched_at_ms`.
 pub fn to_text(profile: &Profile, fetched_at_ms: f64) -> String {
-    Json::object([
-        ("version", Json::from(1u32)),
-        ("fetched_at", Json::Number(fetched_at_ms.floor())),
-        ("profile", profile.to_json()),
-    ])
-    .write()
+    let fetched_at = Scalar::Whole(fetched_at_ms.max(0.0) as u64);
+    let file = KeptFile { version: 1, fetched_at, profile: profile.to_wire() };
+    serde_json::to_string(&file).unwrap_or_default()
 }
 
 /// Reads a stored copy back; `None` for anything this version did not write.
 pub fn from_text(text: &str, user_id: u64, own_origin: &str) -> Option<Kept> {
-    let value = Json::parse(text).ok()?;
-    if value.get("version").and_then(Json::as_u64) != Some(1) {
-        return None;
-    }
-    let fetched_at_ms = value.get("fetched_at").and_then(Json::as_f64).filter(|t| t.is_finite() && *t > 0.0)?;
-    let profile = Profile::from_json(value.get("profile")?, own_origin).ok()?;
+    let file: KeptFile = lenient::parse(text).ok().filter(|f: &KeptFile| f.version == 1)?;
+    let fetched_at_ms = file.fetched_at.as_f64().filter(|t| t.is_finite() && *t > 0.0)?;
+    let profile = Profile::from_wire(&file.profile, own_origin);
     // Only ever the copy of the student it is filed under.
     (profile.id == Some(user_id)).then_some(Kept { profile, fetched_at_ms })
 }
@@ -87,6 +92,9 @@ mod tests {
             r#"{"version": 1, "fetched_at": "today", "profile": {"id": 17}}"#,
             r#"{"version": 1, "fetched_at": 1, "profile": "me"}"#,
             r#"{"version": 1, "fetched_at": 1, "profile": {}}"#,
+            r#"{"version": 1, "profile": {"id": 17}}"#,
+            r#"{"version": 1, "fetched_at": 1}"#,
+            r#"[1, 1, {"id": 17}]"#,
         ] {
             assert_eq!(from_text(junk, 17, "https://app.example"), None, "{junk}");
         }

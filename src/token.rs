@@ -1,10 +1,11 @@
 //! Reading a Testpress JWT without verifying it: the app only needs who it names and when it
 //! expires. The server verifies the signature on every call.
 
-use crate::json::Json;
+use serde::Deserialize;
 
-/// What the app uses from a token's payload (other fields are ignored).
-#[derive(Debug, Clone, PartialEq)]
+/// What the app uses from a token's payload (other fields are ignored). Both are required,
+/// and strictly typed: a token is the server's own writing, not a loose answer.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Claims {
     pub user_id: u64,
     /// Seconds since the epoch.
@@ -54,10 +55,11 @@ pub fn decode_unchecked(raw: &str) -> Result<Claims, TokenError> {
     }
     let bytes = base64url_decode(payload).ok_or(TokenError::Malformed)?;
     let text = std::str::from_utf8(&bytes).map_err(|_| TokenError::Malformed)?;
-    let payload = Json::parse(text).map_err(|_| TokenError::Malformed)?;
-    let user_id = payload.get("user_id").and_then(Json::as_u64).filter(|id| *id > 0).ok_or(TokenError::Malformed)?;
-    let exp = payload.get("exp").and_then(Json::as_f64).filter(|e| e.is_finite()).ok_or(TokenError::Malformed)?;
-    Ok(Claims { user_id, exp })
+    let claims: Claims = crate::lenient::parse(text).map_err(|_| TokenError::Malformed)?;
+    if claims.user_id == 0 || !claims.exp.is_finite() {
+        return Err(TokenError::Malformed);
+    }
+    Ok(claims)
 }
 
 /// RFC 4648 base64url without padding (padding tolerated). `None` on any other character.
@@ -142,6 +144,9 @@ mod tests {
             token_with(r#"{"user_id": 0, "exp": 9999999999}"#),
             token_with(r#"{"user_id": 17}"#),
             token_with(r#"{"user_id": 17, "exp": "tomorrow"}"#),
+            token_with(r#"{"user_id": -17, "exp": 9999999999}"#),
+            token_with(r#"{"user_id": null, "exp": 9999999999}"#),
+            token_with(r#"{"user_id": 17, "exp": 1e400}"#),
             "x.".repeat(10_000),
         ];
         for raw in cases {
@@ -153,6 +158,8 @@ mod tests {
     fn a_payload_with_extra_fields_and_no_username_is_fine() {
         let raw = token_with(r#"{"user_id": 5, "exp": 2000000000, "orig_iat": 1, "email": null, "username": 7}"#);
         assert_eq!(decode(&raw, 0.0).unwrap().user_id, 5);
+        let far = token_with(r#"{"user_id": 9007199254740993, "exp": 2000000000.5}"#);
+        assert_eq!(decode(&far, 0.0), Ok(Claims { user_id: 9_007_199_254_740_993, exp: 2_000_000_000.5 }), "exact");
     }
 
     #[test]

@@ -41,8 +41,7 @@ async fn settle() {
 }
 
 fn divya() -> Profile {
-    let json = testpress_profile::json::Json::parse(include_str!("../src/fixtures/me.json")).unwrap();
-    Profile::from_json(&json, "https://app.example").unwrap()
+    Profile::parse(include_str!("../src/fixtures/me.json"), "https://app.example").unwrap()
 }
 
 fn images(base: &str) -> Images {

@@ -1,7 +1,7 @@
 //! Every way a call can fail, as a typed error whose text is a sentence for the student.
 
+use super::error_body::{field_messages, words};
 use crate::i18n::{t, tf, Msg};
-use crate::json::Json;
 use std::fmt;
 
 /// Per-field messages from a DRF 400, in the order the server sent them.
@@ -23,10 +23,15 @@ pub enum ApiError {
     /// No answer at all: offline, DNS, refused, CORS, or a redirect we refuse to follow.
     Network,
     Timeout,
-    /// 401, or 403 without an error code: the token is no good any more.
+    /// 401, or a 403 saying the credentials are missing or bad: the token is no good any more.
     SessionExpired,
-    /// 403 with a Testpress error code (e.g. `parallel_login_restriction`): the server's words.
+    /// The sign-in call's 401: the username and password were not accepted.
+    WrongCredentials,
+    /// Any other 403: the student may not do this, and stays signed in. The server's words,
+    /// and its `error_code` (e.g. `parallel_login_restriction`, `max_login_exceeded`,
+    /// `device_already_bound`, `unauthorized_device`; `""` when none) for screens to branch on.
     Refused {
+        code: String,
         title: String,
         message: String,
     },
@@ -54,11 +59,12 @@ impl fmt::Display for ApiError {
             ApiError::Network => t(Msg::ErrNetwork),
             ApiError::Timeout => t(Msg::ErrTimeout),
             ApiError::SessionExpired => t(Msg::SessionExpired),
-            ApiError::Refused { title, message } => match (title.is_empty(), message.is_empty()) {
+            ApiError::WrongCredentials => t(Msg::WrongCredentials),
+            ApiError::Refused { title, message, .. } => match (title.is_empty(), message.is_empty()) {
                 (false, false) => [title.as_str(), ": ", message].concat(),
                 (true, false) => message.clone(),
                 (false, true) => title.clone(),
-                (true, true) => t(Msg::ErrRefused),
+                (true, true) => t(Msg::ErrNoAccess),
             },
             ApiError::NotFound => t(Msg::ErrNotFound),
             ApiError::Invalid(errors) => match errors.general.first() {
@@ -109,29 +115,34 @@ impl ApiError {
 
 /// Turns a non-2xx answer into an error. `retry_after` is the header's value, if any.
 pub fn classify(status: u16, retry_after: Option<&str>, body: &str) -> ApiError {
-    let json = Json::parse(body).unwrap_or_default();
-    // DRF puts `detail` at the top; Testpress sometimes nests {error_code, message, title} in it.
-    let (code, title, message) = match json.get("detail") {
-        Some(detail @ Json::Object(_)) => {
-            (str_of(detail.get("error_code")), str_of(detail.get("title")), str_of(detail.get("message")))
-        }
-        Some(Json::String(s)) => (str_of(json.get("error_code")), str_of(json.get("title")), s.trim().to_string()),
-        _ => (str_of(json.get("error_code")), String::new(), String::new()),
-    };
+    let words = words(body);
     match status {
-        400 => ApiError::Invalid(field_errors(json.as_object().unwrap_or_default())),
+        400 => ApiError::Invalid(field_errors(field_messages(body))),
         401 => ApiError::SessionExpired,
-        403 if code.is_empty() => ApiError::SessionExpired,
-        403 => ApiError::Refused { title, message },
+        403 if words.code.is_empty() && says_credentials_are_bad(&words.message) => ApiError::SessionExpired,
+        403 => ApiError::Refused { code: words.code, title: words.title, message: words.message },
         404 => ApiError::NotFound,
-        429 => ApiError::Throttled { wait_secs: retry_after.and_then(parse_wait).or_else(|| wait_in_text(&message)) },
+        429 => {
+            ApiError::Throttled { wait_secs: retry_after.and_then(parse_wait).or_else(|| wait_in_text(&words.message)) }
+        }
         500..=599 => ApiError::Server { status },
         _ => ApiError::Unexpected { status },
     }
 }
 
-fn str_of(value: Option<&Json>) -> String {
-    value.and_then(Json::as_str).map(|s| s.trim().to_string()).unwrap_or_default()
+/// A 403 that means "who are you?" rather than "not you": the server's own sentences for a
+/// missing, expired or forged token (DRF and its JWT library). Only these end the session.
+fn says_credentials_are_bad(message: &str) -> bool {
+    const PHRASES: [&str; 6] = [
+        "credentials were not provided",
+        "invalid signature",
+        "signature has expired",
+        "error decoding signature",
+        "token expired",
+        "invalid token",
+    ];
+    let message = message.to_ascii_lowercase();
+    PHRASES.iter().any(|phrase| message.contains(phrase))
 }
 
 /// Whole seconds (`Retry-After: 120`, or `38.2` rounded up); not an HTTP date.
@@ -151,27 +162,16 @@ fn wait_in_text(message: &str) -> Option<u64> {
     parse_wait(tail.split_whitespace().next()?)
 }
 
-fn messages(value: &Json) -> Vec<String> {
-    match value {
-        Json::String(s) if !s.trim().is_empty() => vec![s.trim().to_string()],
-        Json::Array(items) => items.iter().flat_map(messages).collect(),
-        // Nested serializer errors: flatten their messages.
-        Json::Object(members) => members.iter().flat_map(|(_, v)| messages(v)).collect(),
-        _ => Vec::new(),
-    }
-}
-
-fn field_errors(object: &[(String, Json)]) -> FieldErrors {
+fn field_errors(members: Vec<(String, Vec<String>)>) -> FieldErrors {
     let mut errors = FieldErrors::default();
-    for (key, value) in object {
-        let list = messages(value);
+    for (key, list) in members {
         if list.is_empty() {
             continue;
         }
         if key == "non_field_errors" || key == "detail" {
             errors.general.extend(list);
         } else {
-            errors.fields.push((key.clone(), list));
+            errors.fields.push((key, list));
         }
     }
     errors
@@ -185,18 +185,67 @@ mod tests {
     fn bad_credentials_are_field_errors_with_the_servers_sentence() {
         let e = classify(400, None, r#"{"non_field_errors": ["Unable to log in with provided credentials."]}"#);
         assert_eq!(e.to_string(), "Unable to log in with provided credentials.");
-        let e = classify(400, None, r#"{"phone": ["Enter a valid phone number."], "zip": ["Bad.", "Worse."]}"#);
+        let e = classify(
+            400,
+            None,
+            r#"{"detail": "Check these.", "phone": ["Enter a valid phone number."], "zip": ["Bad.", "Worse."], "x": [null]}"#,
+        );
         let ApiError::Invalid(fields) = &e else { panic!("{e:?}") };
         assert_eq!(fields.for_field("zip").as_deref(), Some("Bad. Worse."));
         assert_eq!(fields.for_field("email"), None);
+        assert_eq!(fields.for_field("x"), None, "no messages, no entry");
+        assert_eq!(fields.general, ["Check these."]);
+        assert_eq!(e.to_string(), "Check these.");
+        let e = classify(400, None, r#"{"phone": ["Enter a valid phone number."]}"#);
         assert!(e.to_string().contains("highlighted fields"));
     }
 
     #[test]
     fn signed_out_answers() {
         assert_eq!(classify(401, None, r#"{"detail": "Signature has expired."}"#), ApiError::SessionExpired);
-        assert_eq!(classify(403, None, r#"{"detail": "You do not have permission."}"#), ApiError::SessionExpired);
+        assert_eq!(classify(401, None, r#"{"message": "Token expired"}"#), ApiError::SessionExpired);
         assert_eq!(classify(401, None, "<html>"), ApiError::SessionExpired);
+        assert_eq!(classify(401, None, ""), ApiError::SessionExpired);
+        // A 403 ends the session only when its words say the credentials are missing or bad.
+        for words in [
+            "Authentication credentials were not provided.",
+            "Invalid signature.",
+            "SIGNATURE HAS EXPIRED.",
+            "Error decoding signature.",
+        ] {
+            let body = format!(r#"{{"detail": "{words}"}}"#);
+            assert_eq!(classify(403, None, &body), ApiError::SessionExpired, "{words}");
+        }
+        assert_eq!(classify(403, None, r#"{"message": "Token expired"}"#), ApiError::SessionExpired);
+    }
+
+    #[test]
+    fn any_other_403_is_a_refusal_that_keeps_the_student_signed_in() {
+        let refused = |code: &str, title: &str, message: &str| ApiError::Refused {
+            code: code.into(),
+            title: title.into(),
+            message: message.into(),
+        };
+        let permission = r#"{"detail": "You do not have permission to perform this action."}"#;
+        assert_eq!(
+            classify(403, None, permission),
+            refused("", "", "You do not have permission to perform this action.")
+        );
+        assert_eq!(classify(403, None, permission).to_string(), "You do not have permission to perform this action.");
+        assert_eq!(
+            classify(403, None, r#"{"message": "Editing is turned off."}"#).to_string(),
+            "Editing is turned off.",
+            "`message` where `detail` is absent"
+        );
+        for wordless in ["", "{}", "<html>Forbidden</html>", r#"{"detail": null}"#, "[]"] {
+            let e = classify(403, None, wordless);
+            assert_eq!(e, refused("", "", ""), "{wordless}");
+            assert_eq!(e.to_string(), "It looks like you don't have access to this.");
+            assert!(!e.is_transient());
+        }
+        // A coded 403 is a refusal even when its words mention the token.
+        let coded = r#"{"error_code": "unauthorized_device", "detail": "Invalid token for this device."}"#;
+        assert_eq!(classify(403, None, coded), refused("unauthorized_device", "", "Invalid token for this device."));
     }
 
     #[test]
@@ -206,8 +255,15 @@ mod tests {
             classify(403, None, nested).to_string(),
             "Signed in elsewhere: You are signed in on another device."
         );
+        let ApiError::Refused { code, .. } = classify(403, None, nested) else { panic!("a refusal") };
+        assert_eq!(code, "parallel_login_restriction", "the code is kept for screens to branch on");
         let flat = r#"{"detail": "Maximum logins reached.", "error_code": "max_login_exceeded"}"#;
         assert_eq!(classify(403, None, flat).to_string(), "Maximum logins reached.");
+        let ApiError::Refused { code, .. } = classify(403, None, flat) else { panic!("a refusal") };
+        assert_eq!(code, "max_login_exceeded");
+        let titled =
+            r#"{"error_code": "device_already_bound", "title": "Device bound", "detail": "Use your own device."}"#;
+        assert_eq!(classify(403, None, titled).to_string(), "Device bound: Use your own device.");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! turns every failure into an `ApiError` whose text is a sentence for the student.
 
 mod error;
+mod error_body;
 mod transport;
 
 use error::classify;
@@ -10,21 +11,36 @@ pub use error::{ApiError, FieldErrors};
 pub use transport::get_text;
 use transport::{Method, Via};
 
-use crate::json::Json;
-use crate::profile::Profile;
+use crate::edit_form::Payload;
+use crate::lenient::{self, Scalar};
+use crate::profile::{Profile, WireProfile};
 use crate::session::{RequestToken, Session};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 
-/// Sends one request to the configured API and returns its JSON body.
+/// Sends one request to the configured API and reads its JSON body as a `T`.
 ///
 /// With a `session`, the token goes in `Authorization: JWT …`; a token that is already
 /// expired is not sent at all, and any answer meaning "signed out" signs the session out.
-async fn request(
+async fn request<T: DeserializeOwned>(
     session: Option<Session>,
     method: Method,
     path: &str,
     body: Option<String>,
     via: Via,
-) -> Result<Json, ApiError> {
+) -> Result<T, ApiError> {
+    let text = request_text(session, method, path, body, via).await?;
+    lenient::parse(&text).map_err(|_| ApiError::BadResponse)
+}
+
+/// `request`, up to the 2xx body's text: one copy of it for every `T`.
+async fn request_text(
+    session: Option<Session>,
+    method: Method,
+    path: &str,
+    body: Option<String>,
+    via: Via,
+) -> Result<String, ApiError> {
     let url = crate::config::api_url(path);
     let token = session.map_or(RequestToken::SignedOut, |s| s.token_for_request());
     let sent = match &token {
@@ -37,13 +53,7 @@ async fn request(
         RequestToken::SignedOut => transport::send(method, &url, None, body, via).await,
     };
     let outcome = match answer {
-        Ok((status, _, text)) if (200..300).contains(&status) => {
-            if text.trim().is_empty() {
-                Ok(Json::Null)
-            } else {
-                Json::parse(&text).map_err(|_| ApiError::BadResponse)
-            }
-        }
+        Ok((status, _, text)) if (200..300).contains(&status) => Ok(text),
         Ok((status, retry_after, text)) => Err(classify(status, retry_after.as_deref(), &text)),
         Err(e) => Err(e),
     };
@@ -56,38 +66,54 @@ async fn request(
     outcome
 }
 
-fn profile_from(value: Json) -> Result<Profile, ApiError> {
-    Profile::from_json(&value, &crate::config::page_origin()).map_err(|_| ApiError::BadResponse)
+fn profile_from(wire: WireProfile) -> Profile {
+    Profile::from_wire(&wire, &crate::config::page_origin())
+}
+
+/// A request body as JSON text.
+fn json_body(value: &impl Serialize) -> Result<String, ApiError> {
+    serde_json::to_string(value).map_err(|_| ApiError::BadResponse)
+}
+
+#[derive(Serialize)]
+struct Credentials<'a> {
+    username: &'a str,
+    password: &'a str,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct SignedIn {
+    token: Scalar,
 }
 
 /// `POST /auth-token/` → the JWT.
 pub async fn sign_in(username: &str, password: &str) -> Result<String, ApiError> {
-    let body = Json::object([("username", Json::from(username)), ("password", Json::from(password))]).write();
-    let answer = request(None, Method::Post, "/api/v2.2/auth-token/", Some(body), Via::Fetch).await?;
-    answer
-        .get("token")
-        .and_then(Json::as_str)
-        .map(str::to_string)
-        .filter(|t| !t.is_empty())
-        .ok_or(ApiError::BadResponse)
+    let body = json_body(&Credentials { username, password })?;
+    match request::<SignedIn>(None, Method::Post, "/api/v2.2/auth-token/", Some(body), Via::Fetch).await {
+        Ok(answer) => answer.token.as_str().filter(|t| !t.is_empty()).map(str::to_string).ok_or(ApiError::BadResponse),
+        // No token was sent: a 401 here is about the username and password, not a session.
+        Err(ApiError::SessionExpired) => Err(ApiError::WrongCredentials),
+        Err(e) => Err(e),
+    }
 }
 
 /// `GET /me/`: the signed-in student, every field.
 pub async fn me(session: Session) -> Result<Profile, ApiError> {
-    profile_from(request(Some(session), Method::Get, "/api/v2.2/me/", None, Via::Fetch).await?)
+    request(Some(session), Method::Get, "/api/v2.2/me/", None, Via::Fetch).await.map(profile_from)
 }
 
 /// `GET /users/{id}/`: someone's public page.
 pub async fn user(session: Session, id: u64) -> Result<Profile, ApiError> {
     let path = user_path(id);
-    profile_from(request(Some(session), Method::Get, &path, None, Via::Fetch).await?)
+    request(Some(session), Method::Get, &path, None, Via::Fetch).await.map(profile_from)
 }
 
 /// `PUT /users/{id}/` with only the changed fields; answers the saved profile (PUT shape).
-pub async fn update_profile(session: Session, id: u64, changes: Json) -> Result<Profile, ApiError> {
-    let body = changes.write();
+pub async fn update_profile(session: Session, id: u64, changes: &Payload) -> Result<Profile, ApiError> {
+    let body = json_body(changes)?;
     let path = user_path(id);
-    profile_from(request(Some(session), Method::Put, &path, Some(body), Via::Fetch).await?)
+    request(Some(session), Method::Put, &path, Some(body), Via::Fetch).await.map(profile_from)
 }
 
 /// A new photo, as the Android app sends it: base64 JPEG and the crop square in its pixels.
@@ -99,6 +125,15 @@ pub struct PhotoUpload {
     pub side: u32,
 }
 
+#[derive(Serialize)]
+struct PhotoBody<'a> {
+    photo: &'a str,
+    x_offset: u32,
+    y_offset: u32,
+    crop_width: u32,
+    crop_height: u32,
+}
+
 /// `PUT /users/{id}/` with a photo, reporting upload progress (0.0–1.0).
 pub async fn upload_photo(
     session: Session,
@@ -106,17 +141,16 @@ pub async fn upload_photo(
     photo: &PhotoUpload,
     progress: impl Fn(f64) + 'static,
 ) -> Result<Profile, ApiError> {
-    let body = Json::object([
-        ("photo", Json::from(photo.jpeg_base64.as_str())),
-        ("x_offset", Json::from(photo.x)),
-        ("y_offset", Json::from(photo.y)),
-        ("crop_width", Json::from(photo.side)),
-        ("crop_height", Json::from(photo.side)),
-    ])
-    .write();
+    let body = json_body(&PhotoBody {
+        photo: &photo.jpeg_base64,
+        x_offset: photo.x,
+        y_offset: photo.y,
+        crop_width: photo.side,
+        crop_height: photo.side,
+    })?;
     let path = user_path(id);
     let via = Via::XhrWithUploadProgress(Box::new(progress));
-    profile_from(request(Some(session), Method::Put, &path, Some(body), via).await?)
+    request(Some(session), Method::Put, &path, Some(body), via).await.map(profile_from)
 }
 
 /// `/api/v2.2/users/{id}/`: one user's page, and where their profile is written.

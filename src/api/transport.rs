@@ -1,16 +1,16 @@
-//! The browser side of a call: fetch (or XHR, for upload progress) with a timeout, no
-//! redirects followed (fetch refuses them; an XHR answer from elsewhere is refused), and
-//! an abort when the reactive owner that asked is cleaned up.
+//! The browser side of a call: fetch through gloo-net (or XHR, for upload progress) with a
+//! timeout, no cookies, no redirects followed (fetch refuses them; an XHR answer from
+//! elsewhere is refused), and an abort when the reactive owner that asked is cleaned up.
 
 use super::error::ApiError;
+use gloo_net::http::{Request, RequestBuilder};
 use leptos::prelude::{set_timeout_with_handle, Owner};
 use send_wrapper::SendWrapper;
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, Headers, Request, RequestCache, RequestInit, RequestRedirect, Response};
+use wasm_bindgen::JsCast;
+use web_sys::{AbortController, RequestCache, RequestCredentials, RequestRedirect};
 
 /// How long a request may take before the student is told.
 pub const TIMEOUT_MS: u32 = 20_000;
@@ -82,37 +82,29 @@ async fn fetch(method: Method, url: &str, token: Option<&str>, body: Option<Stri
         }
     });
 
-    let init = RequestInit::new();
-    init.set_method(method.verb());
-    // A redirect could carry the request (and the student's data) somewhere else.
-    init.set_redirect(RequestRedirect::Error);
-    init.set_cache(RequestCache::NoStore);
-    init.set_signal(signal.as_ref());
-    let headers = Headers::new().map_err(|_| ApiError::Network)?;
+    let builder = match method {
+        Method::Get => Request::get(url),
+        Method::Post => Request::post(url),
+        Method::Put => Request::put(url),
+    };
+    // A redirect could carry the request (and the student's data) somewhere else; the API
+    // needs no cookies, so the site's own never ride along.
+    let mut builder = builder
+        .redirect(RequestRedirect::Error)
+        .cache(RequestCache::NoStore)
+        .credentials(RequestCredentials::Omit)
+        .abort_signal(signal.as_ref());
     if let Some(token) = token {
-        headers.set("Authorization", &["JWT ", token].concat()).map_err(|_| ApiError::Network)?;
+        builder = builder.header("Authorization", &["JWT ", token].concat());
     }
-    if let Some(json) = &body {
-        headers.set("Content-Type", "application/json").map_err(|_| ApiError::Network)?;
-        init.set_body(&JsValue::from_str(json));
-    }
-    init.set_headers(&headers);
     let no_answer = |timed_out: &Cell<bool>| if timed_out.get() { ApiError::Timeout } else { ApiError::Network };
     let answer = async {
-        let request = Request::new_with_str_and_init(url, &init).map_err(|_| ApiError::Network)?;
-        let window = web_sys::window().ok_or(ApiError::Network)?;
-        let response: Response = JsFuture::from(window.fetch_with_request(&request))
-            .await
-            .ok()
-            .and_then(|r| r.dyn_into().ok())
-            .ok_or_else(|| no_answer(&timed_out))?;
-        let retry_after = response.headers().get("Retry-After").ok().flatten();
+        let request = with_body(builder, body).map_err(|_| ApiError::Network)?;
+        let response = request.send().await.map_err(|_| no_answer(&timed_out))?;
+        let retry_after = response.headers().get("Retry-After");
         let status = response.status();
-        let text = match response.text() {
-            Ok(promise) => JsFuture::from(promise).await.ok().and_then(|t| t.as_string()),
-            Err(_) => None,
-        };
-        Ok((status, retry_after, text.ok_or_else(|| no_answer(&timed_out))?))
+        let text = response.text().await.map_err(|_| no_answer(&timed_out))?;
+        Ok((status, retry_after, text))
     }
     .await;
     if let Some(t) = timer {
@@ -122,6 +114,13 @@ async fn fetch(method: Method, url: &str, token: Option<&str>, body: Option<Stri
     answer
 }
 
+fn with_body(builder: RequestBuilder, body: Option<String>) -> Result<Request, gloo_net::Error> {
+    match body {
+        Some(json) => builder.header("Content-Type", "application/json").body(json),
+        None => builder.build(),
+    }
+}
+
 /// How long the app waits at start for one of its own small files before going on without.
 const OWN_FILE_TIMEOUT_MS: u32 = 5_000;
 
@@ -129,21 +128,17 @@ const OWN_FILE_TIMEOUT_MS: u32 = 5_000;
 /// the browser's cache as usual: its text, or `None` when it could not be had in time (the
 /// app starts without it rather than not at all on a stalled connection).
 pub async fn get_text(url: &str) -> Option<String> {
-    let window = web_sys::window()?;
     let controller = AbortController::new().ok()?;
     let timer = {
         let controller = controller.clone();
         set_timeout_with_handle(move || controller.abort(), Duration::from_millis(OWN_FILE_TIMEOUT_MS.into())).ok()
     };
-    let init = RequestInit::new();
-    init.set_signal(Some(&controller.signal()));
     let text = async {
-        let response: Response =
-            JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.ok()?.dyn_into().ok()?;
+        let response = Request::get(url).abort_signal(Some(&controller.signal())).send().await.ok()?;
         if !response.ok() {
             return None;
         }
-        JsFuture::from(response.text().ok()?).await.ok()?.as_string()
+        response.text().await.ok()
     }
     .await;
     if let Some(timer) = timer {
@@ -153,7 +148,9 @@ pub async fn get_text(url: &str) -> Option<String> {
 }
 
 /// XMLHttpRequest, only because fetch cannot report upload progress. Same contract as
-/// `fetch`: a timeout, abort when the page goes away, the token only in the header.
+/// `fetch`: a timeout, abort when the page goes away, the token only in the header, no
+/// cookies to another origin (`withCredentials` stays false; XHR cannot leave out a same-
+/// origin API's cookies).
 async fn xhr(
     method: Method,
     url: &str,

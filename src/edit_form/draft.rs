@@ -3,8 +3,9 @@
 //! kept in memory for this page instead. Signing out forgets them.
 
 use super::{Field, FormValues};
-use crate::json::Json;
+use crate::lenient::{self, TextMap};
 use crate::storage;
+use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 
 const PREFIX: &str = "testpress.draft.";
@@ -25,29 +26,36 @@ pub struct Draft {
     pub values: FormValues,
 }
 
+/// The stored text's shape: every field as text, by its API name.
+#[derive(Deserialize, Serialize)]
+struct StoredDraft {
+    version: u32,
+    user_id: u64,
+    fields: TextMap,
+}
+
 impl Draft {
     pub fn to_json(&self) -> String {
-        let fields = Json::object(Field::ALL.map(|f| (f.api_name(), Json::from(self.values.get(f)))));
-        Json::object([("version", Json::from(1u32)), ("user_id", Json::from(self.user_id)), ("fields", fields)]).write()
+        let fields = Field::ALL.map(|f| (f.api_name().to_string(), self.values.get(f).to_string()));
+        let stored = StoredDraft { version: 1, user_id: self.user_id, fields: TextMap(fields.into()) };
+        serde_json::to_string(&stored).unwrap_or_default()
     }
 
     /// `Err` for anything that is not a draft this version wrote: the caller discards it.
     pub fn from_json(text: &str) -> Result<Draft, DamagedDraft> {
-        let value = Json::parse(text).map_err(|_| DamagedDraft)?;
-        if value.get("version").and_then(Json::as_u64) != Some(1) {
+        let stored: StoredDraft = lenient::parse(text).map_err(|_| DamagedDraft)?;
+        if stored.version != 1 {
             return Err(DamagedDraft);
         }
-        let user_id = value.get("user_id").and_then(Json::as_u64).ok_or(DamagedDraft)?;
-        let fields = value.get("fields").filter(|f| f.as_object().is_some()).ok_or(DamagedDraft)?;
         let mut values = FormValues::default();
         for field in Field::ALL {
-            let text = fields.get(field.api_name()).and_then(Json::as_str).ok_or(DamagedDraft)?;
+            let text = stored.fields.get(field.api_name()).ok_or(DamagedDraft)?;
             if text.chars().count() > 1000 {
                 return Err(DamagedDraft);
             }
             values.set(field, text.to_string());
         }
-        Ok(Draft { user_id, values })
+        Ok(Draft { user_id: stored.user_id, values })
     }
 }
 
@@ -123,7 +131,19 @@ mod tests {
         let draft = Draft { user_id: 17, values };
         assert_eq!(Draft::from_json(&draft.to_json()), Ok(draft.clone()));
         let long = draft.to_json().replace("Chennai", &"x".repeat(2000));
-        for junk in ["", "null", "{}", "[1]", "{\"version\": 2}", r#"{"version":1,"user_id":17,"fields":{}}"#, &long] {
+        let number = draft.to_json().replace("\"Chennai\"", "7");
+        for junk in [
+            "",
+            "null",
+            "{}",
+            "[1]",
+            "[1, 17, {}]",
+            "{\"version\": 2}",
+            r#"{"version":1,"user_id":17,"fields":{}}"#,
+            r#"{"version":1,"user_id":"17","fields":{}}"#,
+            &long,
+            &number,
+        ] {
             assert_eq!(Draft::from_json(junk), Err(DamagedDraft), "{junk:.40}");
         }
     }

@@ -11,8 +11,8 @@ pub use field::{Field, Group};
 pub use rules::{check, check_all, is_email, normalised, Problem, Ymd};
 
 use crate::api::FieldErrors;
-use crate::json::Json;
 use crate::profile::{parse_iso_date, state_code, Profile};
+use serde::ser::{Serialize, SerializeMap, Serializer};
 
 /// Every field as the form holds it: text, with gender and state as their code ("" = not set).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -65,11 +65,48 @@ pub fn server_problems(errors: &FieldErrors) -> (Vec<(Field, Problem)>, Vec<Stri
     (by_field, general)
 }
 
+/// A value as the PUT sends it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Sent {
+    Text(String),
+    /// Gender and state: a number.
+    Code(u64),
+    /// Gender and state unset: `""`.
+    Blank,
+    /// A birth date cleared.
+    Null,
+}
+
+/// The PUT body: the changed fields in form order, written as a JSON object.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Payload(pub Vec<(Field, Sent)>);
+
+impl Payload {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Serialize for Payload {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (field, value) in &self.0 {
+            match value {
+                Sent::Text(text) => map.serialize_entry(field.api_name(), text)?,
+                Sent::Code(code) => map.serialize_entry(field.api_name(), code)?,
+                Sent::Blank => map.serialize_entry(field.api_name(), "")?,
+                Sent::Null => map.serialize_entry(field.api_name(), &())?,
+            }
+        }
+        map.end()
+    }
+}
+
 /// The PUT body: only the fields that differ from what the server last sent. The API treats
 /// PUT as a partial update, so this never overwrites a field the student did not touch
 /// (for instance one changed meanwhile on their phone), and a save never fails on an old
 /// stored value the student did not edit.
-pub fn payload(values: &FormValues, base: &FormValues) -> Vec<(String, Json)> {
+pub fn payload(values: &FormValues, base: &FormValues) -> Payload {
     let mut body = Vec::new();
     for field in Field::ALL {
         let (new, old) = (normalised(field, values.get(field)), normalised(field, base.get(field)));
@@ -77,13 +114,13 @@ pub fn payload(values: &FormValues, base: &FormValues) -> Vec<(String, Json)> {
             continue;
         }
         let value = match field {
-            Field::Gender | Field::State => new.parse::<u64>().map_or(Json::from(""), Json::from),
-            Field::BirthDate if new.is_empty() => Json::Null,
-            _ => Json::from(new),
+            Field::Gender | Field::State => new.parse::<u64>().map_or(Sent::Blank, Sent::Code),
+            Field::BirthDate if new.is_empty() => Sent::Null,
+            _ => Sent::Text(new),
         };
-        body.push((field.api_name().to_string(), value));
+        body.push((field, value));
     }
-    body
+    Payload(body)
 }
 
 #[cfg(test)]
@@ -177,7 +214,7 @@ mod tests {
         values.set(Field::BirthDate, "".into());
         values.set(Field::Phone, " 90435 70577 ".into());
         values.set(Field::City, "Chennai ".into());
-        let body = Json::Object(payload(&values, &base)).write();
+        let body = serde_json::to_string(&payload(&values, &base)).unwrap();
         assert_eq!(
             body,
             r#"{"last_name":"Raman","phone":"9043570577","state_choices":18,"birth_date":null,"gender":""}"#

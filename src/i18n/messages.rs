@@ -146,7 +146,7 @@ messages! {
     // API failures
     ErrNetwork = "We couldn't reach Testpress. Check your internet connection and try again.",
     ErrTimeout = "Testpress is taking too long to answer. Please try again in a moment.",
-    ErrRefused = "Testpress refused this request.",
+    ErrNoAccess = "It looks like you don't have access to this.",
     ErrNotFound = "We couldn't find that. It may have been removed.",
     ErrInvalid = "Some details need correcting. Please check the highlighted fields.",
     ErrThrottledFor = "Too many attempts. Please wait {wait} and try again.",

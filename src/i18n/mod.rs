@@ -71,12 +71,8 @@ impl Catalogue {
     /// Reads `{"MessageId": "text", …}`. Unknown ids are ignored (an older app reading a
     /// newer file); a missing or empty one falls back to English.
     pub fn parse(text: &str) -> Result<Catalogue, NotACatalogue> {
-        let map = crate::json::Json::parse(text).map_err(|_| NotACatalogue)?;
-        let members = map.as_object().ok_or(NotACatalogue)?;
-        if members.iter().any(|(_, v)| v.as_str().is_none()) {
-            return Err(NotACatalogue);
-        }
-        let text_of = |m: &Msg| map.get(m.key()).and_then(|v| v.as_str()).filter(|s| !s.trim().is_empty());
+        let map: crate::lenient::TextMap = crate::lenient::parse(text).map_err(|_| NotACatalogue)?;
+        let text_of = |m: &Msg| map.get(m.key()).filter(|s| !s.trim().is_empty());
         Ok(Catalogue(Msg::ALL.iter().map(|m| text_of(m).map(str::to_string)).collect()))
     }
 
@@ -238,7 +234,7 @@ mod tests {
         assert_eq!(t(Msg::Password), Msg::Password.english());
         install(Lang::En, None);
         assert_eq!(t(Msg::SignIn), "Sign in");
-        for junk in ["", "[]", "{\"SignIn\": 5}", "null"] {
+        for junk in ["", "[]", "[\"Sign in\"]", "{\"SignIn\": 5}", "{\"SignIn\": null}", "null"] {
             assert_eq!(Catalogue::parse(junk), Err(NotACatalogue), "{junk}");
         }
     }

@@ -2,7 +2,7 @@
 //! codes in Testpress's order and spelling).
 
 use crate::i18n::{t, Msg};
-use crate::json::Json;
+use crate::lenient::Scalar;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gender {
@@ -41,18 +41,13 @@ impl Gender {
     }
 
     /// Accepts the name (any case) or the code, as a number or a numeric string.
-    pub fn from_json(value: &Json) -> Option<Gender> {
-        let code = match value {
-            Json::Number(_) => value.as_u64(),
-            Json::String(s) => {
-                let s = s.trim();
-                if let Some(g) = Gender::ALL.into_iter().find(|g| g.api_name().eq_ignore_ascii_case(s)) {
-                    return Some(g);
-                }
-                s.parse().ok()
+    pub fn from_scalar(value: &Scalar) -> Option<Gender> {
+        if let Some(name) = value.as_str().map(str::trim) {
+            if let Some(g) = Gender::ALL.into_iter().find(|g| g.api_name().eq_ignore_ascii_case(name)) {
+                return Some(g);
             }
-            _ => None,
-        }?;
+        }
+        let code = value.code()?;
         Gender::ALL.into_iter().find(|g| u64::from(g.code()) == code)
     }
 }
@@ -117,16 +112,12 @@ pub fn state_display_name(name: &str) -> &str {
 
 /// The state's name from `state` (a name) or `state_choices` (a code). An unknown name is
 /// kept as the text the server sent; an unknown code is dropped.
-pub(super) fn state_from(object: &Json) -> String {
-    if let Some(name) = object.get("state").and_then(Json::as_str).map(str::trim).filter(|s| !s.is_empty()) {
-        return name.to_string();
+pub(super) fn state_from(name: &Scalar, code: &Scalar) -> String {
+    let name = name.trimmed();
+    if !name.is_empty() {
+        return name;
     }
-    let code = match object.get("state_choices") {
-        Some(n @ Json::Number(_)) => n.as_u64(),
-        Some(Json::String(s)) => s.trim().parse().ok(),
-        _ => None,
-    };
-    code.and_then(|c| STATES.get(c as usize)).map(|s| s.to_string()).unwrap_or_default()
+    code.code().and_then(|c| STATES.get(usize::try_from(c).ok()?)).map(|s| s.to_string()).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -134,8 +125,9 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn j(value: serde_json::Value) -> Json {
-        Json::parse(&value.to_string()).unwrap()
+    /// A value as the API would send it, read as a lenient field reads it.
+    fn j(value: serde_json::Value) -> Scalar {
+        serde_json::from_value(value).unwrap()
     }
 
     #[test]
@@ -151,7 +143,7 @@ mod tests {
             (json!(null), None),
             (json!(true), None),
         ] {
-            assert_eq!(Gender::from_json(&j(value.clone())), expected, "{value}");
+            assert_eq!(Gender::from_scalar(&j(value.clone())), expected, "{value}");
         }
         assert_eq!(Gender::ALL.map(Gender::code), [1, 2, 3]);
     }
@@ -165,7 +157,7 @@ mod tests {
         assert_eq!(state_display_name("Telengana"), "Telangana");
         assert_eq!(state_code("Others"), Some(0));
         assert_eq!(state_code("Atlantis"), None);
-        let state = |v: serde_json::Value| state_from(&j(v));
+        let state = |v: serde_json::Value| state_from(&j(v["state"].clone()), &j(v["state_choices"].clone()));
         assert_eq!(state(json!({"state_choices": 0})), "Others");
         assert_eq!(state(json!({"state_choices": "18"})), "Kerala");
         assert_eq!(state(json!({"state_choices": ""})), "");

@@ -5,13 +5,15 @@
 
 mod choices;
 mod images;
+mod wire;
 
 pub use choices::{state_code, state_display_name, Gender, STATES};
 pub use images::{safe_image_url, Images};
 
 use crate::i18n::{t, Msg};
-use crate::json::Json;
+use crate::lenient::{self, Scalar};
 use choices::state_from;
+pub use wire::{Batches, WireProfile};
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Profile {
@@ -39,60 +41,44 @@ pub struct Profile {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NotAnObject;
 
-/// Text from a field: strings trimmed, numbers written out, anything else empty.
-fn text(object: &Json, key: &str) -> String {
-    match object.get(key) {
-        Some(Json::String(s)) => s.trim().to_string(),
-        Some(number @ Json::Number(_)) => number.write(),
-        _ => String::new(),
-    }
-}
-
 impl Profile {
-    /// `own_origin`: the page's origin, the one place plain-http images may come from.
-    pub fn from_json(object: &Json, own_origin: &str) -> Result<Profile, NotAnObject> {
-        object.as_object().ok_or(NotAnObject)?;
-        let image = |key: &str| safe_image_url(&text(object, key), own_origin);
+    /// Reads any of the API's user shapes. `own_origin`: the page's origin, the one place
+    /// plain-http images may come from.
+    pub fn parse(text: &str, own_origin: &str) -> Result<Profile, NotAnObject> {
+        let wire: WireProfile = lenient::parse(text).map_err(|_| NotAnObject)?;
+        Ok(Profile::from_wire(&wire, own_origin))
+    }
+
+    pub fn from_wire(wire: &WireProfile, own_origin: &str) -> Profile {
+        let image = |url: &Scalar| safe_image_url(&url.text(), own_origin);
         let mut profile = Profile {
-            id: object.get("id").and_then(|v| v.as_u64().or_else(|| v.as_str()?.parse().ok())).filter(|id| *id > 0),
-            username: text(object, "username"),
-            display_name: text(object, "display_name"),
-            first_name: text(object, "first_name"),
-            last_name: text(object, "last_name"),
-            email: text(object, "email"),
-            phone: text(object, "phone"),
-            birth_date: text(object, "birth_date"),
-            gender: object.get("gender").and_then(Gender::from_json),
-            address1: text(object, "address1"),
-            address2: text(object, "address2"),
-            city: text(object, "city"),
-            zip: text(object, "zip"),
-            state: state_from(object),
+            id: wire.id.code().filter(|id| *id > 0),
+            username: wire.username.text(),
+            display_name: wire.display_name.text(),
+            first_name: wire.first_name.text(),
+            last_name: wire.last_name.text(),
+            email: wire.email.text(),
+            phone: wire.phone.text(),
+            birth_date: wire.birth_date.text(),
+            gender: Gender::from_scalar(&wire.gender),
+            address1: wire.address1.text(),
+            address2: wire.address2.text(),
+            city: wire.city.text(),
+            zip: wire.zip.text(),
+            state: state_from(&wire.state, &wire.state_choices),
             images: Images {
-                large: image("large_image"),
-                medium: image("medium_image"),
-                small: image("small_image"),
-                x_small: image("x_small_image"),
-                mini: image("mini_image"),
+                large: image(&wire.large_image),
+                medium: image(&wire.medium_image),
+                small: image(&wire.small_image),
+                x_small: image(&wire.x_small_image),
+                mini: image(&wire.mini_image),
             },
-            batches: match object.get("batches") {
-                Some(Json::Array(items)) => items
-                    .iter()
-                    .filter_map(|b| match b {
-                        Json::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
-                        // Some APIs send batches as objects; show their name if they have one.
-                        Json::Object(_) => b.get("name").and_then(Json::as_str).map(|s| s.trim().to_string()),
-                        _ => None,
-                    })
-                    .filter(|s| !s.is_empty())
-                    .collect(),
-                _ => Vec::new(),
-            },
+            batches: wire.batches.0.clone(),
         };
         if profile.display_name.is_empty() {
             profile.display_name = profile.full_name();
         }
-        Ok(profile)
+        profile
     }
 
     /// Takes the PUT answer (`self`, which has no id, username or batches) onto the profile
@@ -126,31 +112,32 @@ impl Profile {
         }
     }
 
-    /// The profile in `/me/`'s shape, which `from_json` reads back: how it is kept offline.
-    pub fn to_json(&self) -> Json {
-        let text = |s: &String| Json::from(s.as_str());
-        Json::object([
-            ("id", Json::from(self.id)),
-            ("username", text(&self.username)),
-            ("display_name", text(&self.display_name)),
-            ("first_name", text(&self.first_name)),
-            ("last_name", text(&self.last_name)),
-            ("email", text(&self.email)),
-            ("phone", text(&self.phone)),
-            ("birth_date", text(&self.birth_date)),
-            ("gender", Json::from(self.gender.map_or("", Gender::api_name))),
-            ("address1", text(&self.address1)),
-            ("address2", text(&self.address2)),
-            ("city", text(&self.city)),
-            ("zip", text(&self.zip)),
-            ("state", text(&self.state)),
-            ("large_image", text(&self.images.large)),
-            ("medium_image", text(&self.images.medium)),
-            ("small_image", text(&self.images.small)),
-            ("x_small_image", text(&self.images.x_small)),
-            ("mini_image", text(&self.images.mini)),
-            ("batches", Json::Array(self.batches.iter().map(text).collect())),
-        ])
+    /// The profile in `/me/`'s shape, which `from_wire` reads back: how it is kept offline.
+    pub fn to_wire(&self) -> WireProfile {
+        let text = |s: &String| Scalar::Text(s.clone());
+        WireProfile {
+            id: self.id.map_or(Scalar::Null, Scalar::Whole),
+            username: text(&self.username),
+            display_name: text(&self.display_name),
+            first_name: text(&self.first_name),
+            last_name: text(&self.last_name),
+            email: text(&self.email),
+            phone: text(&self.phone),
+            birth_date: text(&self.birth_date),
+            gender: Scalar::Text(self.gender.map_or("", Gender::api_name).to_string()),
+            address1: text(&self.address1),
+            address2: text(&self.address2),
+            city: text(&self.city),
+            zip: text(&self.zip),
+            state: text(&self.state),
+            state_choices: Scalar::Missing,
+            large_image: text(&self.images.large),
+            medium_image: text(&self.images.medium),
+            small_image: text(&self.images.small),
+            x_small_image: text(&self.images.x_small),
+            mini_image: text(&self.images.mini),
+            batches: Batches(self.batches.clone()),
+        }
     }
 }
 
@@ -192,7 +179,7 @@ pub fn parse_iso_date(iso: &str) -> Option<(u32, u32, u32)> {
 /// profile the other modules' tests start from.
 #[cfg(test)]
 pub fn divya() -> Profile {
-    Profile::from_json(&Json::parse(include_str!("../fixtures/me.json")).unwrap(), "https://app.example").unwrap()
+    Profile::parse(include_str!("../fixtures/me.json"), "https://app.example").unwrap()
 }
 
 #[cfg(test)]
@@ -201,9 +188,13 @@ mod tests {
 
     use serde_json::json;
 
-    /// `serde_json::json!` for readable tests, read back through our own reader.
-    fn j(value: serde_json::Value) -> Json {
-        Json::parse(&value.to_string()).unwrap()
+    /// `serde_json::json!` for readable tests, as the text an answer would be.
+    fn j(value: serde_json::Value) -> String {
+        value.to_string()
+    }
+
+    fn kept_text(p: &Profile) -> String {
+        serde_json::to_string(&p.to_wire()).unwrap()
     }
 
     /// The published `/me/` example, verbatim.
@@ -213,7 +204,7 @@ mod tests {
 
     #[test]
     fn parses_the_documented_me_example() {
-        let p = Profile::from_json(&Json::parse(DOCS_ME).unwrap(), "https://app.example").unwrap();
+        let p = Profile::parse(DOCS_ME, "https://app.example").unwrap();
         assert_eq!(p.id, Some(17));
         assert_eq!((p.username.as_str(), p.name().as_str()), ("testpress", "Divya"));
         assert_eq!(p.gender, Some(Gender::Female));
@@ -226,7 +217,7 @@ mod tests {
 
     #[test]
     fn parses_the_documented_put_answer_with_codes() {
-        let p = Profile::from_json(&Json::parse(DOCS_PUT).unwrap(), "https://app.example").unwrap();
+        let p = Profile::parse(DOCS_PUT, "https://app.example").unwrap();
         assert_eq!(p.id, None);
         assert_eq!(p.gender, Some(Gender::Female), "gender code 2");
         assert_eq!(p.state, "Tamil Nadu", "state_choices 31");
@@ -235,8 +226,8 @@ mod tests {
 
     #[test]
     fn a_put_answer_merges_onto_the_profile_it_updated() {
-        let before = Profile::from_json(&Json::parse(DOCS_ME).unwrap(), "https://app.example").unwrap();
-        let answer = Profile::from_json(&Json::parse(DOCS_PUT).unwrap(), "https://app.example").unwrap();
+        let before = Profile::parse(DOCS_ME, "https://app.example").unwrap();
+        let answer = Profile::parse(DOCS_PUT, "https://app.example").unwrap();
         let after = answer.merged_into(&before);
         assert_eq!((after.id, after.username.as_str(), after.batches.len()), (Some(17), "testpress", 11));
         assert_eq!(after.name(), "John Appleseed");
@@ -246,7 +237,7 @@ mod tests {
 
     #[test]
     fn tolerates_missing_null_and_wrong_typed_fields() {
-        let p = Profile::from_json(&j(json!({})), "https://app.example").unwrap();
+        let p = Profile::parse(&j(json!({})), "https://app.example").unwrap();
         assert_eq!(p, Profile { display_name: String::new(), ..Profile::default() });
         assert_eq!(p.name(), "Student");
         let weird = j(json!({
@@ -254,24 +245,29 @@ mod tests {
             "state_choices": 99, "batches": [null, 3, "", "  A  ", {"name": "B"}], "zip": 600069,
             "large_image": null, "medium_image": {"url": "x"}, "extra": {"nested": true}
         }));
-        let p = Profile::from_json(&weird, "https://app.example").unwrap();
+        let p = Profile::parse(&weird, "https://app.example").unwrap();
         assert_eq!(p.id, Some(18));
         assert_eq!(p.username, "42");
         assert_eq!(p.name(), "42");
         assert_eq!((p.gender, p.state.as_str(), p.zip.as_str()), (None, "", "600069"));
         assert_eq!(p.batches, ["A", "B"]);
         assert!(p.images.is_empty());
-        for not_object in [json!(null), json!([1]), json!("me"), json!(17)] {
-            assert_eq!(Profile::from_json(&j(not_object), "https://app.example"), Err(NotAnObject));
+        let big = Profile::parse(r#"{"id": 9007199254740993, "username": "far"}"#, "https://app.example").unwrap();
+        assert_eq!(big.id, Some(9_007_199_254_740_993), "ids beyond 2^53 stay exact");
+        for zero_or_odd in [json!({"id": 0}), json!({"id": -4}), json!({"id": 1.5}), json!({"id": true})] {
+            assert_eq!(Profile::parse(&j(zero_or_odd), "https://app.example").unwrap().id, None);
+        }
+        for not_object in [json!(null), json!([1]), json!(["testpress", 17]), json!("me"), json!(17)] {
+            assert_eq!(Profile::parse(&j(not_object), "https://app.example"), Err(NotAnObject));
         }
     }
 
     #[test]
     fn the_kept_shape_reads_back_as_the_same_profile() {
-        let p = Profile::from_json(&Json::parse(DOCS_ME).unwrap(), "https://app.example").unwrap();
-        assert_eq!(Profile::from_json(&p.to_json(), "https://app.example").unwrap(), p);
+        let p = Profile::parse(DOCS_ME, "https://app.example").unwrap();
+        assert_eq!(Profile::parse(&kept_text(&p), "https://app.example").unwrap(), p);
         let sparse = Profile { id: Some(20), username: "arjun".into(), ..Profile::default() };
-        let back = Profile::from_json(&sparse.to_json(), "https://app.example").unwrap();
+        let back = Profile::parse(&kept_text(&sparse), "https://app.example").unwrap();
         assert_eq!((back.id, back.name().as_str(), back.gender), (Some(20), "arjun", None));
     }
 
