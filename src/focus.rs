@@ -2,8 +2,8 @@
 //! heading after an in-app navigation, into `<main>` from the skip link, and to a message or
 //! field that a page names.
 
-use crate::router::use_location;
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
 /// Focuses the element with `id`, if it is on the page.
@@ -54,7 +54,7 @@ pub fn skip_to_main(ev: leptos::ev::MouseEvent) {
 pub fn RouteFocus() -> impl IntoView {
     let location = use_location();
     Effect::new(move |previous: Option<String>| {
-        let path = location.path();
+        let path = location.pathname.get();
         if previous.is_some_and(|p| p != path) {
             // After the router has swapped the page in and the browser has laid it out.
             request_animation_frame(move || {

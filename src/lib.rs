@@ -22,7 +22,7 @@ pub mod perf;
 pub mod personal_data;
 pub mod prerender;
 pub mod profile;
-pub mod router;
+pub mod route;
 pub mod session;
 pub mod storage;
 pub mod title;

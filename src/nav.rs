@@ -1,4 +1,6 @@
-//! Paths inside the app: where sign-in returns the student to.
+//! Where sign-in returns the student to, and the sign-in page that leads back here.
+
+use crate::route::Route;
 
 /// `next` comes from the address bar, so anyone can craft it: accept only a path of this
 /// app (`/…`), never another origin (`//evil`, `/\evil`, `https:`), and never the sign-in
@@ -10,36 +12,20 @@ pub fn sanitize_next(raw: Option<&str>) -> Option<String> {
         && !next.starts_with("/\\")
         && next.len() <= 2048
         && !next.chars().any(|c| c.is_control() || c == '\\')
-        && next != "/login"
-        && !next.starts_with("/login?")
-        && !next.starts_with("/login#");
+        && !matches!(Route::of_href(next), Some(Route::Login { .. }));
     safe.then(|| next.to_string())
 }
 
 /// Where to go after signing in.
 pub fn after_sign_in(raw_next: Option<&str>) -> String {
-    sanitize_next(raw_next).unwrap_or_else(|| "/me".to_string())
+    sanitize_next(raw_next).unwrap_or_else(|| Route::Me.href())
 }
 
-/// `/login?next=…` for the page the student is on.
-pub fn login_url(current: &str) -> String {
-    match sanitize_next(Some(current)) {
-        Some(path) if path != "/" && path != "/me" => format!("/login?next={}", encode_component(&path)),
-        _ => "/login".to_string(),
-    }
-}
-
-/// Percent-encodes everything but unreserved characters (like `encodeURIComponent`).
-pub fn encode_component(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+/// Sign-in, to come back to `current` (path and query) afterwards; the profile needs no `next`.
+pub fn sign_in_for(current: &str) -> Route {
+    let next =
+        sanitize_next(Some(current)).filter(|path| !matches!(Route::of_href(path), Some(Route::Home | Route::Me)));
+    Route::Login { next }
 }
 
 #[cfg(test)]
@@ -64,7 +50,9 @@ mod tests {
             "users/18",
             "",
             "/login",
+            "/login/",
             "/login?next=/me",
+            "/login#top",
             "/me\u{7}x",
             "/a\\b",
         ] {
@@ -75,10 +63,13 @@ mod tests {
     }
 
     #[test]
-    fn login_url_carries_the_page() {
-        assert_eq!(login_url("/users/18"), "/login?next=%2Fusers%2F18");
-        assert_eq!(login_url("/me/edit?x=1&y=2"), "/login?next=%2Fme%2Fedit%3Fx%3D1%26y%3D2");
-        assert_eq!(login_url("/me"), "/login");
-        assert_eq!(login_url("/login?next=%2Fme"), "/login");
+    fn sign_in_carries_the_page() {
+        let login = |next: Option<&str>| Route::Login { next: next.map(String::from) };
+        assert_eq!(sign_in_for("/users/18"), login(Some("/users/18")));
+        assert_eq!(sign_in_for("/me/edit?x=1&y=2"), login(Some("/me/edit?x=1&y=2")));
+        assert_eq!(sign_in_for("/me"), login(None));
+        assert_eq!(sign_in_for("/me/"), login(None));
+        assert_eq!(sign_in_for("/"), login(None));
+        assert_eq!(sign_in_for("/login?next=%2Fme"), login(None));
     }
 }

@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
+use leptos_router::components::Router;
 use testpress_profile::components::avatar::{Avatar, AvatarSize};
 use testpress_profile::components::header::Header;
 use testpress_profile::components::profile_view::{OwnProfile, PublicProfile};
@@ -58,13 +59,22 @@ fn images(base: &str) -> Images {
 fn header_names_the_app_and_offers_sign_in_when_signed_out() {
     let root = mount(|| {
         let session = testpress_profile::session::Session::start();
-        testpress_profile::router::provide_location();
         testpress_profile::current_profile::provide_current_profile(session);
-        view! { <Header/> }
+        view! { <Router>{testpress_profile::route::provide_current_route()}<Header/></Router> }
     });
     assert_eq!(texts(&root, "header a.brand"), ["Testpress Profile"]);
     assert_eq!(texts(&root, "header a:not(.brand)"), ["Sign in"], "signed out: only sign-in");
     assert!(root.query_selector("header button").unwrap().is_none(), "no account menu");
+}
+
+#[wasm_bindgen_test]
+fn sign_in_links_carry_the_page_encoded() {
+    use testpress_profile::nav::sign_in_for;
+    assert_eq!(sign_in_for("/users/18").href(), "/login?next=%2Fusers%2F18");
+    assert_eq!(sign_in_for("/me/edit?x=1&y=2").href(), "/login?next=%2Fme%2Fedit%3Fx%3D1%26y%3D2");
+    assert_eq!(sign_in_for("/users/18?q=%C3%A9 x").href(), "/login?next=%2Fusers%2F18%3Fq%3D%25C3%25A9%20x");
+    assert_eq!(sign_in_for("/me").href(), "/login");
+    assert_eq!(sign_in_for("/login?next=%2Fme").href(), "/login");
 }
 
 #[wasm_bindgen_test]

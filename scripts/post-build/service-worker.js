@@ -15,13 +15,19 @@ const KNOWN = new Set(FILES.map(([path]) => path));
 /** How long a page or config.json may take on a poor connection before the kept copy is used. */
 const NETWORK_PATIENCE_MS = 4000;
 
-/** The kept page for one of the app's own paths (its prerendered page, else the shell). */
+/**
+ * The app's pages: each pattern and the file it opens as (its prerendered page, else the
+ * shell). src/route.rs's `Route::PAGES` is the table; a test there keeps this copy equal.
+ */
+const PAGES = [['/', '/index.html'], ['/login', '/login.html'], ['/me', '/me.html'], ['/me/edit', '/index.html'], ['/users/:id', '/index.html']];
+
+/** The kept page for one of the app's own paths (`/me/` is `/me`), else null. */
 function pageFor(pathname) {
-  const path = pathname.length > 1 ? pathname.replace(/\/$/, '') : pathname;
-  if (path === '/login') return '/login.html';
-  if (path === '/me') return '/me.html';
-  if (path === '/' || path === '/me/edit' || /^\/users\/[^/]+$/.test(path)) return '/index.html';
-  return null;
+  const parts = (pathname.length > 1 ? pathname.replace(/\/$/, '') : pathname).split('/');
+  const same = (pattern) => pattern.length === parts.length
+    && pattern.every((part, i) => (part.startsWith(':') ? parts[i] !== '' : part === parts[i]));
+  const page = PAGES.find(([pattern]) => same(pattern.split('/')));
+  return page ? page[1] : null;
 }
 
 /** A copy without the redirect flag: a redirected answer may not answer a navigation. */

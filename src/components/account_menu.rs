@@ -5,21 +5,22 @@
 use crate::components::avatar::{Avatar, AvatarSize};
 use crate::current_profile::use_current_profile;
 use crate::i18n::{t, tf, tr, Msg};
-use crate::router::{navigate, use_location};
+use crate::route::{use_current_route, use_go, Route};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 #[component]
 pub fn AccountMenu() -> impl IntoView {
     let current = use_current_profile();
-    let location = use_location();
+    let route = use_current_route();
+    let go = use_go();
     let open = RwSignal::new(false);
     let container = NodeRef::<leptos::html::Div>::new();
     let button = NodeRef::<leptos::html::Button>::new();
 
     // Any navigation (a menu link, the back button) closes it.
     Effect::new(move |_| {
-        location.path();
+        route.get();
         open.set(false);
     });
     let contains = move |target: Option<web_sys::EventTarget>| {
@@ -53,11 +54,10 @@ pub fn AccountMenu() -> impl IntoView {
         }
     };
     let sign_out = move |_| {
-        navigate("/login", false);
+        go(&Route::Login { next: None }.href(), false);
         current.sign_out();
     };
 
-    let current_page = move |path: &'static str| move || (location.path() == path).then_some("page");
     let avatar = move || match current.profile() {
         Some(profile) => {
             let name = profile.name();
@@ -86,8 +86,12 @@ pub fn AccountMenu() -> impl IntoView {
             </button>
             <div id="account-menu" class="account-menu" hidden=move || !open.get()>
                 <ul>
-                    <li><a href="/me" aria-current=current_page("/me")>{tr(Msg::MyProfile)}</a></li>
-                    <li><a href="/me/edit" aria-current=current_page("/me/edit")>{tr(Msg::EditProfile)}</a></li>
+                    <li><a href=Route::Me.href() aria-current=route.aria_current(Route::Me)>{tr(Msg::MyProfile)}</a></li>
+                    <li>
+                        <a href=Route::Edit { field: None }.href() aria-current=route.aria_current(Route::Edit { field: None })>
+                            {tr(Msg::EditProfile)}
+                        </a>
+                    </li>
                 </ul>
                 <button type="button" class="sign-out" data-leaves-page="" on:click=sign_out>{tr(Msg::SignOut)}</button>
             </div>

@@ -1,5 +1,6 @@
 use crate::api::ApiError;
 use crate::i18n::{t, tr, Msg};
+use crate::route::Route;
 use leptos::prelude::*;
 
 /// A failure in words, with a way forward: "Try again" when trying again may help.
@@ -12,7 +13,7 @@ pub fn ErrorPanel(#[prop(into)] message: Signal<String>, retry: Option<Callback<
                 {retry.map(|retry| view! {
                     <button type="button" class="button" on:click=move |_| retry.run(())>{tr(Msg::TryAgain)}</button>
                 })}
-                <a href="/me">{tr(Msg::GoToProfile)}</a>
+                <a href=Route::Me.href()>{tr(Msg::GoToProfile)}</a>
             </p>
         </div>
     }

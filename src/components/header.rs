@@ -6,7 +6,7 @@ use crate::components::account_menu::AccountMenu;
 use crate::components::language_picker::LanguagePicker;
 use crate::config;
 use crate::i18n::{tr, Msg};
-use crate::router::use_location;
+use crate::route::{use_current_route, Route};
 use crate::session::use_session;
 use crate::title::site_name;
 use leptos::prelude::*;
@@ -14,14 +14,14 @@ use leptos::prelude::*;
 #[component]
 pub fn Header() -> impl IntoView {
     let session = use_session();
-    let location = use_location();
+    let route = use_current_route();
     let logo_failed = RwSignal::new(false);
     let logo = config::get().institute.logo.clone();
     let has_logo = logo.is_some();
     view! {
         <header class="site-header">
             <div class="bar">
-                <a href="/" class="brand">
+                <a href=Route::Home.href() class="brand">
                     {logo.map(|src| view! {
                         // The name is the logo's alt text; the visible name beside it is hidden
                         // from screen readers so the link is announced once.
@@ -42,7 +42,11 @@ pub fn Header() -> impl IntoView {
                 {move || if session.signed_in() {
                     view! { <AccountMenu/> }.into_any()
                 } else {
-                    view! { <a href="/login" class="header-link" aria-current=move || (location.path() == "/login").then_some("page")>{tr(Msg::SignIn)}</a> }.into_any()
+                    let login = Route::Login { next: None };
+                    view! {
+                        <a href=login.href() class="header-link" aria-current=route.aria_current(login)>{tr(Msg::SignIn)}</a>
+                    }
+                    .into_any()
                 }}
             </div>
         </header>

@@ -3,7 +3,7 @@
 //! is something to lose.
 
 use crate::i18n::{t, Msg};
-use crate::router;
+use crate::route::Route;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;
@@ -21,7 +21,9 @@ pub fn use_leave_guard(dirty: Signal<bool>, on_leave: impl Fn() + 'static) {
             }
         }
     });
-    // Capture phase: runs before the router's own click handling, which honours preventDefault.
+    // Capture phase on the window: runs before leptos_router's click handler (bubble phase on
+    // the window), which leaves a click alone once it is prevented; stopping it here also
+    // keeps it from every other handler.
     let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
         if !dirty.try_get_untracked().unwrap_or(false) {
             return;
@@ -31,7 +33,8 @@ pub fn use_leave_guard(dirty: Signal<bool>, on_leave: impl Fn() + 'static) {
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .is_some_and(|el| el.closest("[data-leaves-page]").ok().flatten().is_some());
-        let leaving_link = router::in_app_link(&ev).is_some_and(|href| !href.starts_with("/me/edit"));
+        let leaving_link =
+            in_app_link(&ev).is_some_and(|href| !matches!(Route::of_href(&href), Some(Route::Edit { .. })));
         if !leaving_button && !leaving_link {
             return;
         }
@@ -48,4 +51,19 @@ pub fn use_leave_guard(dirty: Signal<bool>, on_leave: impl Fn() + 'static) {
         before_unload.remove();
         let _ = window().remove_event_listener_with_callback_and_bool("click", on_click.as_ref().unchecked_ref(), true);
     });
+}
+
+/// The `href` of a plain left click on a link the router follows in the app (its own rules:
+/// same origin, no `target`, `download` or `rel=external`), if that is what `ev` is.
+fn in_app_link(ev: &web_sys::MouseEvent) -> Option<String> {
+    if ev.default_prevented() || ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+        return None;
+    }
+    let link = ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest("a[href]").ok()??;
+    let external = link.has_attribute("download")
+        || link.get_attribute("target").is_some_and(|t| !t.is_empty())
+        || link.get_attribute("rel").is_some_and(|r| r.split_whitespace().any(|r| r == "external"));
+    let href = link.get_attribute("href")?;
+    // Paths of this origin only (not `//host`), and not the skip link's `#main`.
+    (!external && href.starts_with('/') && !href.starts_with("//")).then_some(href)
 }

@@ -5,6 +5,7 @@ use crate::components::avatar::{Avatar, AvatarSize};
 use crate::edit_form::Field;
 use crate::i18n::{dates, t, tf, tr, Msg};
 use crate::profile::{state_display_name, Profile};
+use crate::route::Route;
 use leptos::prelude::*;
 
 /// A `<dt>`/`<dd>` pair. An empty value reads "Not provided" rather than leaving a blank,
@@ -25,7 +26,7 @@ fn detail(
                     {field.map(|field| view! {
                         " "
                         <a
-                            href=["/me/edit?field=", field.api_name()].concat()
+                            href=Route::Edit { field: Some(field) }.href()
                             class="add-link"
                             aria-label=move || tf(Msg::AddField, &[("field", &t(label))])
                         >
@@ -81,7 +82,7 @@ pub fn OwnProfile(profile: Profile) -> impl IntoView {
         <div class="profile-layout">
             <section class="card profile-card">
                 {head(&profile)}
-                <p class="actions"><a href="/me/edit" class="button">{tr(Msg::EditProfile)}</a></p>
+                <p class="actions"><a href=Route::Edit { field: None }.href() class="button">{tr(Msg::EditProfile)}</a></p>
             </section>
             <div class="profile-main">
                 <section class="card" aria-labelledby="details-heading">

@@ -1,7 +1,8 @@
 use crate::nav;
-use crate::router::{use_location, Redirect};
+use crate::route::{here, redirect};
 use crate::session::use_session;
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
 /// Shows its children to a signed-in student; anyone else goes to sign-in, which brings
 /// them back here afterwards. Reacts to signing out (or expiring) while on the page.
@@ -13,7 +14,9 @@ pub fn RequireAuth(children: ChildrenFn) -> impl IntoView {
         if session.signed_in() {
             children().into_any()
         } else {
-            view! { <Redirect path=nav::login_url(&location.here())/> }.into_any()
+            // Read as the page is left: after Sign out has already moved to /login, that is
+            // where this goes too (with no `next`), rather than back to the page left.
+            redirect(nav::sign_in_for(&here(&location))).into_any()
         }
     }
 }

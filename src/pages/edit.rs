@@ -7,10 +7,9 @@ use crate::components::profile_form::ProfileForm;
 use crate::components::require_auth::RequireAuth;
 use crate::components::skeleton::ProfileSkeleton;
 use crate::current_profile::use_current_profile;
-use crate::edit_form::Field;
 use crate::i18n::{t, tr, Msg};
 use crate::pages::me::OfflineCopyNotice;
-use crate::router::use_location;
+use crate::route::{use_current_route, Route};
 use crate::session::use_session;
 use crate::title::use_title;
 use leptos::prelude::*;
@@ -31,9 +30,11 @@ enum Form {
 fn EditProfile() -> impl IntoView {
     let current = use_current_profile();
     let session = use_session();
-    let location = use_location();
     use_title(|| Some(t(Msg::EditProfile)));
-    let focus = location.query_param("field").as_deref().and_then(Field::from_api_name);
+    let focus = match use_current_route().get_untracked() {
+        Some(Route::Edit { field }) => field,
+        _ => None,
+    };
     // Built once per student: a save or a new photo updates the loaded profile, which
     // changes nothing here, so the form (and what is typed in it) stays as it is.
     let form = Memo::new(move |_| match current.get() {

@@ -1,4 +1,4 @@
-use crate::router::Redirect;
+use crate::route::{redirect, Route};
 use crate::session::use_session;
 use leptos::prelude::*;
 
@@ -6,8 +6,5 @@ use leptos::prelude::*;
 #[component]
 pub fn Home() -> impl IntoView {
     let session = use_session();
-    move || {
-        let path = if session.signed_in() { "/me" } else { "/login" };
-        view! { <Redirect path=path/> }
-    }
+    move || redirect(if session.signed_in() { Route::Me } else { Route::Login { next: None } })
 }

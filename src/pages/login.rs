@@ -7,7 +7,7 @@ use crate::config;
 use crate::focus::focus_id;
 use crate::i18n::{t, tr, Msg};
 use crate::nav;
-use crate::router::{navigate, use_location};
+use crate::route::{use_current_route, use_go, Route};
 use crate::session::{use_session, Ended};
 use crate::title::use_title;
 use leptos::prelude::*;
@@ -29,14 +29,18 @@ pub fn failure_sentence(error: &ApiError) -> Option<String> {
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let session = use_session();
-    let location = use_location();
-    let next = move || nav::after_sign_in(location.query_param("next").as_deref());
+    let route = use_current_route();
+    let go = use_go();
+    let next = move || match route.get_untracked() {
+        Some(Route::Login { next }) => nav::after_sign_in(next.as_deref()),
+        _ => nav::after_sign_in(None),
+    };
     use_title(|| Some(t(Msg::SignIn)));
 
     // Signed in here or in another tab: carry on to where the student was going.
     Effect::new(move |_| {
         if session.signed_in() {
-            navigate(&next(), true);
+            go(&next(), true);
         }
     });
     // Effects run once the page is in the DOM: the form can be used from here on.

@@ -1,4 +1,5 @@
 use crate::i18n::{t, tr, Msg};
+use crate::route::Route;
 use crate::title::use_title;
 use leptos::prelude::*;
 
@@ -9,7 +10,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="card">
             <h1>{tr(Msg::PageNotFound)}</h1>
             <p>{tr(Msg::PageNotFoundText)}</p>
-            <p><a href="/">{tr(Msg::GoToProfile)}</a></p>
+            <p><a href=Route::Home.href()>{tr(Msg::GoToProfile)}</a></p>
         </section>
     }
 }

@@ -10,18 +10,11 @@ use crate::i18n::{t, Msg};
 use crate::network::retry_when_back_online;
 use crate::pages::not_found::NotFound;
 use crate::profile::Profile;
-use crate::router::{use_location, Redirect};
+use crate::route::{parse_user_id, redirect, Route};
 use crate::session::use_session;
 use crate::title::use_title;
 use leptos::prelude::*;
-
-/// `/users/:id` takes only a positive decimal id; anything else is a page that does not exist.
-pub fn parse_user_id(raw: &str) -> Option<u64> {
-    (!raw.is_empty() && raw.len() <= 19 && raw.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| raw.parse().ok())
-        .flatten()
-        .filter(|id| *id > 0)
-}
+use leptos_router::hooks::use_params_map;
 
 /// What `/users/:id` shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,8 +33,9 @@ pub fn UserPage() -> impl IntoView {
 #[component]
 fn UserProfile() -> impl IntoView {
     let session = use_session();
-    let location = use_location();
-    let id = Memo::new(move |_| location.path().strip_prefix("/users/").and_then(parse_user_id));
+    // `/users/abc` routes here too, and says there is no such user.
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get_str("id").and_then(parse_user_id)));
     let shown = LocalResource::new(move || {
         let (id, me) = (id.get(), session.user_id());
         async move {
@@ -71,26 +65,11 @@ fn UserProfile() -> impl IntoView {
                 {move || Suspend::new(async move {
                     shown.await.map(|shown| match shown {
                         Shown::Someone(profile) => view! { <PublicProfile profile=*profile/> }.into_any(),
-                        Shown::Me => view! {
-                            <Redirect path="/me"/>
-                        }.into_any(),
+                        Shown::Me => redirect(Route::Me).into_any(),
                         Shown::NoSuchUser => view! { <NotFound/> }.into_any(),
                     })
                 })}
             </ErrorBoundary>
         </Transition>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::parse_user_id;
-
-    #[test]
-    fn user_ids() {
-        assert_eq!(parse_user_id("18"), Some(18));
-        for bad in ["", "0", "abc", "18abc", "-1", "+1", " 1", "1.0", "99999999999999999999"] {
-            assert_eq!(parse_user_id(bad), None, "{bad}");
-        }
     }
 }

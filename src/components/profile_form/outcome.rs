@@ -4,6 +4,7 @@
 use crate::api::ApiError;
 use crate::focus::focus_id;
 use crate::i18n::{t, tr, Msg};
+use crate::route::Route;
 use leptos::prelude::*;
 
 /// What the action bar says after the last thing the student did.
@@ -55,7 +56,7 @@ pub fn OutcomeLine(outcome: RwSignal<Option<Outcome>>) -> impl IntoView {
                     role=if problem { "alert" } else { "status" }
                 >
                     {text}
-                    {saved.then(|| view! { " " <a href="/me">{tr(Msg::ViewProfile)}</a> })}
+                    {saved.then(|| view! { " " <a href=Route::Me.href()>{tr(Msg::ViewProfile)}</a> })}
                 </div>
             }
         })
