@@ -6,8 +6,12 @@ use crate::components::update_banner::UpdateBanner;
 use crate::current_profile::provide_current_profile;
 use crate::focus::{skip_to_main, RouteFocus};
 use crate::i18n::{tr, Msg};
+use crate::institute_settings::provide_institute_settings;
 use crate::network::provide_network;
-use crate::pages::{edit::EditPage, home::Home, login::LoginPage, me::MePage, not_found::NotFound, user::UserPage};
+use crate::pages::{
+    devices::DevicesPage, edit::EditPage, forgot_password::ForgotPasswordPage, home::Home, login::LoginPage,
+    me::MePage, not_found::NotFound, user::UserPage,
+};
 use crate::route::provide_current_route;
 use crate::session::Session;
 use leptos::prelude::*;
@@ -19,7 +23,9 @@ pub fn App() -> impl IntoView {
     let session = Session::start();
     // Starts loading as soon as the session is known: no waiting for a page to ask.
     provide_current_profile(session);
+    crate::server_logout::follow(session);
     provide_network();
+    provide_institute_settings();
 
     // The patterns are crate::route::Route::PAGES (a test there compares). `/users/18` and
     // `/users/19` are one route, so moving between users keeps the page up while the next loads.
@@ -41,7 +47,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=LoginPage/>
                     <Route path=path!("/me") view=MePage/>
                     <Route path=path!("/me/edit") view=EditPage/>
+                    <Route path=path!("/me/devices") view=DevicesPage/>
                     <Route path=path!("/users/:id") view=UserPage/>
+                    <Route path=path!("/forgot-password") view=ForgotPasswordPage/>
                 </FlatRoutes>
             </main>
         </Router>

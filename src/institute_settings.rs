@@ -7,29 +7,56 @@
 //! optional and read on its own: a missing, odd or failed answer means the defaults, which
 //! are what the app did before it knew of settings.
 
+use crate::lenient::{self, Scalar};
 use leptos::prelude::*;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
 const KEPT_KEY: &str = "testpress.institute-settings";
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct InstituteSettings {
-    #[serde(deserialize_with = "flag_or_default_true")]
     pub allow_profile_edit: bool,
-    #[serde(deserialize_with = "flag_or_default_true")]
     pub enable_user_photo: bool,
-    #[serde(deserialize_with = "flag_or_default_false")]
     pub disable_forgot_password: bool,
-    #[serde(deserialize_with = "link_or_none")]
     pub custom_forgot_password_url: Option<String>,
-    #[serde(deserialize_with = "label_or_none")]
     pub login_label: Option<String>,
-    #[serde(deserialize_with = "label_or_none")]
     pub login_password_label: Option<String>,
     /// Hours until a locked account unlocks itself (iOS reads a string, so both are taken).
-    #[serde(deserialize_with = "label_or_none")]
     pub cooloff_time: Option<String>,
+}
+
+/// The answer as sent: any key of any type, each read on its own below.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct Wire {
+    allow_profile_edit: Scalar,
+    enable_user_photo: Scalar,
+    disable_forgot_password: Scalar,
+    custom_forgot_password_url: Scalar,
+    login_label: Scalar,
+    login_password_label: Scalar,
+    cooloff_time: Scalar,
+}
+
+/// A short text (a label, the cool-off hours), trimmed; numbers are written as text.
+fn label(value: &Scalar) -> Option<String> {
+    let text = value.text();
+    (!text.is_empty() && text.chars().count() <= 60 && !text.chars().any(char::is_control)).then_some(text)
+}
+
+impl From<Wire> for InstituteSettings {
+    fn from(wire: Wire) -> InstituteSettings {
+        InstituteSettings {
+            // Only an explicit `false` turns a feature off; anything odd leaves it as it was.
+            allow_profile_edit: wire.allow_profile_edit != Scalar::Bool(false),
+            enable_user_photo: wire.enable_user_photo != Scalar::Bool(false),
+            disable_forgot_password: wire.disable_forgot_password == Scalar::Bool(true),
+            custom_forgot_password_url: wire.custom_forgot_password_url.as_str().and_then(crate::config::safe_link),
+            login_label: label(&wire.login_label),
+            login_password_label: label(&wire.login_password_label),
+            cooloff_time: label(&wire.cooloff_time),
+        }
+    }
 }
 
 impl Default for InstituteSettings {
@@ -60,7 +87,7 @@ impl InstituteSettings {
     /// Reads an answer of the settings API (or the kept copy); anything not an object is
     /// "all defaults".
     pub fn parse(text: &str) -> InstituteSettings {
-        serde_json::from_str(text).unwrap_or_default()
+        lenient::parse::<Wire>(text).map(InstituteSettings::from).unwrap_or_default()
     }
 
     /// `config.json`'s `password_reset_url` wins where both speak (the deployment knows its
@@ -103,50 +130,6 @@ pub fn provide_institute_settings() -> ReadSignal<InstituteSettings> {
 
 pub fn use_institute_settings() -> ReadSignal<InstituteSettings> {
     use_context().unwrap_or_else(|| RwSignal::new(InstituteSettings::default()).read_only())
-}
-
-/// The answer's JSON value of any type, without keeping it: what lets one odd key fall
-/// back to its default instead of failing the whole answer.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Loose {
-    Flag(bool),
-    Text(String),
-    Number(u32),
-    Other(serde::de::IgnoredAny),
-}
-
-fn loose<'de, D: Deserializer<'de>>(d: D) -> Result<Loose, D::Error> {
-    Loose::deserialize(d)
-}
-
-fn flag_or_default_true<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
-    Ok(!matches!(loose(d)?, Loose::Flag(false)))
-}
-
-fn flag_or_default_false<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
-    Ok(matches!(loose(d)?, Loose::Flag(true)))
-}
-
-/// A short text (a label, the cool-off hours), trimmed; numbers are written as text.
-fn label_or_none<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    Ok(match loose(d)? {
-        Loose::Text(text) => {
-            let text = text.trim();
-            (!text.is_empty() && text.chars().count() <= 60 && !text.chars().any(char::is_control))
-                .then(|| text.to_string())
-        }
-        Loose::Number(n) => Some(n.to_string()),
-        _ => None,
-    })
-}
-
-/// A link the app may send a student to (see `config::safe_link`).
-fn link_or_none<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    Ok(match loose(d)? {
-        Loose::Text(url) => crate::config::safe_link(&url),
-        _ => None,
-    })
 }
 
 #[cfg(test)]

@@ -3,86 +3,102 @@
 //! odd field is "unknown", an entry that is not an object is skipped, and nothing here can
 //! fail the list.
 
+use crate::lenient::{self, deserialize_lenient, Lenient, Scalar};
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{MapAccess, SeqAccess};
 use serde::{Deserialize, Deserializer};
 
 /// One page of the list, and whether the server has another after it.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ActivityPage {
-    #[serde(deserialize_with = "entries")]
     pub results: Vec<SignInEntry>,
     /// Only whether it is there: the next page is asked for by number, on the API's own
     /// origin, never at a URL taken from the answer.
-    #[serde(deserialize_with = "present")]
     pub next: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct SignInEntry {
-    #[serde(deserialize_with = "text")]
     pub user_agent: String,
-    #[serde(deserialize_with = "text")]
     pub location: String,
     /// ISO 8601, as sent; turned into words where it is shown.
-    #[serde(deserialize_with = "text")]
     pub last_used: String,
-    /// Android reads it as a string, so `"true"` counts too.
-    #[serde(deserialize_with = "truthy")]
     pub current_device: bool,
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Loose {
-    Flag(bool),
-    Text(String),
-    Entry(SignInEntry),
-    Other(serde::de::IgnoredAny),
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct WirePage {
+    results: Entries,
+    next: Scalar,
 }
 
-fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    Ok(match Loose::deserialize(d)? {
-        Loose::Text(t) => t.trim().chars().take(200).collect(),
-        _ => String::new(),
-    })
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct WireEntry {
+    user_agent: Scalar,
+    location: Scalar,
+    last_used: Scalar,
+    current_device: Scalar,
 }
 
-fn truthy<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
-    Ok(match Loose::deserialize(d)? {
-        Loose::Flag(b) => b,
-        Loose::Text(t) => t.trim().eq_ignore_ascii_case("true"),
-        _ => false,
-    })
+fn short(value: &Scalar) -> String {
+    value.trimmed().chars().take(200).collect()
 }
 
-fn present<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
-    Ok(matches!(Loose::deserialize(d)?, Loose::Text(t) if !t.trim().is_empty()))
-}
-
-fn entries<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<SignInEntry>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum List {
-        Items(Vec<Loose>),
-        Other(serde::de::IgnoredAny),
+impl From<WireEntry> for SignInEntry {
+    fn from(wire: WireEntry) -> SignInEntry {
+        SignInEntry {
+            user_agent: short(&wire.user_agent),
+            location: short(&wire.location),
+            last_used: short(&wire.last_used),
+            // Android reads it as a string, so `"true"` counts too.
+            current_device: wire.current_device == Scalar::Bool(true)
+                || wire.current_device.as_str().is_some_and(|t| t.trim().eq_ignore_ascii_case("true")),
+        }
     }
-    Ok(match List::deserialize(d)? {
-        List::Items(items) => items
-            .into_iter()
-            .filter_map(|item| match item {
-                Loose::Entry(entry) => Some(entry),
-                _ => None,
-            })
-            .collect(),
-        List::Other(_) => Vec::new(),
-    })
+}
+
+/// The list's items: objects become entries, anything else is skipped.
+#[derive(Default)]
+struct Entries(Vec<SignInEntry>);
+
+#[derive(Default)]
+struct MaybeEntry(Option<SignInEntry>);
+
+impl Lenient for MaybeEntry {
+    fn from_map<'de, A: MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
+        WireEntry::deserialize(MapAccessDeserializer::new(map)).map(|wire| MaybeEntry(Some(wire.into())))
+    }
+}
+
+impl<'de> Deserialize<'de> for MaybeEntry {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserialize_lenient(deserializer)
+    }
+}
+
+impl Lenient for Entries {
+    fn from_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<Self, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(MaybeEntry(entry)) = seq.next_element()? {
+            entries.extend(entry);
+        }
+        Ok(Entries(entries))
+    }
+}
+
+impl<'de> Deserialize<'de> for Entries {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserialize_lenient(deserializer)
+    }
 }
 
 impl ActivityPage {
     /// `None` when the answer is not an object at all (the caller says it couldn't be read).
     pub fn parse(text: &str) -> Option<ActivityPage> {
-        serde_json::from_str(text).ok()
+        let wire: WirePage = lenient::parse(text).ok()?;
+        Some(ActivityPage { results: wire.results.0, next: !wire.next.trimmed().is_empty() })
     }
 }
 

@@ -7,7 +7,7 @@ use crate::api::ApiError;
 use crate::current_profile::use_current_profile;
 use crate::i18n::{t, tf, tr, Msg};
 use crate::institute_settings::use_institute_settings;
-use crate::routes::{use_here, AppRoute};
+use crate::route::{here, Route};
 use leptos::prelude::*;
 
 /// The kinds of refusal that get a screen of their own.
@@ -48,7 +48,7 @@ pub fn access_problem(error: &ApiError) -> Option<AnyView> {
 fn AccessProblem(kind: AccessProblemKind, title: String, message: String) -> impl IntoView {
     let current = use_current_profile();
     let settings = use_institute_settings();
-    let here = use_here();
+    let location = leptos_router::hooks::use_location();
     let heading = match kind {
         AccessProblemKind::TooManyDevices => t(Msg::ParallelLoginTitle),
         AccessProblemKind::AccountLocked => t(Msg::AccountLockedTitle),
@@ -59,7 +59,7 @@ fn AccessProblem(kind: AccessProblemKind, title: String, message: String) -> imp
         AccessProblemKind::TooManyDevices => view! {
             <p>{tr(Msg::ParallelLoginText)}</p>
             <p class="actions">
-                <a class="button" href=AppRoute::Devices { next: Some(here.get_untracked()) }.href()>{tr(Msg::SeeDevices)}</a>
+                <a class="button" href=Route::Devices { next: Some(here(&location)) }.href()>{tr(Msg::SeeDevices)}</a>
             </p>
         }
         .into_any(),

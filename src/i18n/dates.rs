@@ -67,8 +67,14 @@ pub fn time_ago(iso: &str, now_ms: f64) -> Option<String> {
 
 /// Seconds ago as a whole count of the largest unit that fits, negative (the past).
 fn ago_in_units(seconds: f64) -> (f64, &'static str) {
-    const UNITS: [(f64, &str); 6] =
-        [(31_536_000.0, "year"), (2_592_000.0, "month"), (604_800.0, "week"), (86_400.0, "day"), (3_600.0, "hour"), (60.0, "minute")];
+    const UNITS: [(f64, &str); 6] = [
+        (31_536_000.0, "year"),
+        (2_592_000.0, "month"),
+        (604_800.0, "week"),
+        (86_400.0, "day"),
+        (3_600.0, "hour"),
+        (60.0, "minute"),
+    ];
     UNITS
         .iter()
         .find(|(size, _)| seconds >= *size)

@@ -9,7 +9,8 @@ use crate::components::require_auth::RequireAuth;
 use crate::device_name::describe;
 use crate::i18n::{dates, t, tf, tr, Msg};
 use crate::login_activity::{ActivityPage, SignInEntry};
-use crate::routes::{sanitize_next, use_query_param};
+use crate::nav::sanitize_next;
+use crate::route::{use_current_route, Route};
 use crate::session::use_session;
 use crate::title::use_title;
 use leptos::prelude::*;
@@ -33,7 +34,11 @@ pub fn device_label(user_agent: &str) -> String {
 fn Devices() -> impl IntoView {
     let session = use_session();
     use_title(|| Some(t(Msg::DevicesTitle)));
-    let next = use_query_param("next").map(|n| sanitize_next(Some(&n))).flatten();
+    // Read once: where the student was when the "too many devices" screen sent them here.
+    let next = match use_current_route().get_untracked() {
+        Some(Route::Devices { next }) => sanitize_next(next.as_deref()),
+        _ => None,
+    };
 
     // Pages already shown, and whether the server has more.
     let entries = RwSignal::new(Vec::<SignInEntry>::new());

@@ -4,9 +4,10 @@
 
 use crate::api::{self, ApiError};
 use crate::components::form_field::{described_by, FormField};
-use crate::edit_form::rules::is_email;
+use crate::edit_form::is_email;
 use crate::focus::focus_id;
 use crate::i18n::{t, tf, tr, Msg};
+use crate::route::Route;
 use crate::title::use_title;
 use leptos::prelude::*;
 
@@ -69,7 +70,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                     <div class="alert alert-ok" role="status" id="reset-sent">
                         <p>{tf(Msg::ResetSent, &[("email", &address)])}</p>
                     </div>
-                    <p><a href="/login">{tr(Msg::BackToSignIn)}</a></p>
+                    <p><a href=Route::Login { next: None }.href()>{tr(Msg::BackToSignIn)}</a></p>
                 }
                 .into_any(),
                 None => view! {
@@ -97,7 +98,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                             <button type="submit" class="button" disabled=pending>
                                 {move || t(if pending.get() { Msg::SendingResetLink } else { Msg::SendResetLink })}
                             </button>
-                            <a href="/login">{tr(Msg::BackToSignIn)}</a>
+                            <a href=Route::Login { next: None }.href()>{tr(Msg::BackToSignIn)}</a>
                         </div>
                     </form>
                 }
