@@ -6,7 +6,9 @@
 use crate::api::{self, ApiError};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::require_auth::RequireAuth;
+use crate::current_profile::use_current_profile;
 use crate::device_name::describe;
+use crate::focus::focus_id;
 use crate::i18n::{dates, t, tf, tr, Msg};
 use crate::login_activity::{ActivityPage, SignInEntry};
 use crate::nav::sanitize_next;
@@ -33,6 +35,7 @@ pub fn device_label(user_agent: &str) -> String {
 #[component]
 fn Devices() -> impl IntoView {
     let session = use_session();
+    let current = use_current_profile();
     use_title(|| Some(t(Msg::DevicesTitle)));
     // Read once: where the student was when the "too many devices" screen sent them here.
     let next = match use_current_route().get_untracked() {
@@ -68,6 +71,10 @@ fn Devices() -> impl IntoView {
     Effect::new(move |_| {
         if signed_out_others() {
             asking.set(false);
+            // A profile refused for too many devices can load now.
+            current.refetch();
+            // The question and its buttons are gone: focus goes to what happened.
+            request_animation_frame(|| focus_id("signed-out-others"));
             // The list now shows this device alone (or what the server says is left).
             load_page.dispatch(1);
         }
@@ -84,7 +91,7 @@ fn Devices() -> impl IntoView {
             <h1>{tr(Msg::DevicesTitle)}</h1>
             <p>{tr(Msg::DevicesIntro)}</p>
             {move || signed_out_others().then(|| view! {
-                <div class="alert alert-ok" role="status">
+                <div class="alert alert-ok" role="status" id="signed-out-others">
                     <p>{tr(Msg::SignedOutOthers)}</p>
                     {next_for_view.clone().map(|next| view! {
                         <p><a class="button" href=next>{tr(Msg::ContinueWhereYouWere)}</a></p>
@@ -109,7 +116,7 @@ fn Devices() -> impl IntoView {
                     </button>
                 </p>
             })}
-            {move || (loaded_pages.get() > 0 && !others() && !more.get() && !signed_out_others()).then(|| view! {
+            {move || (loaded_pages.get() > 0 && !others() && !more.get()).then(|| view! {
                 <p>{tr(Msg::NoOtherDevices)}</p>
             })}
             {move || (others() || more.get()).then(|| view! {

@@ -35,7 +35,7 @@ test('a refused save (403) says so by the button, keeps the typing, and leaves t
 test('a 401 from sign-in names the username and password, not an expired session', async () => {
   const context = await env.browser.newContext();
   const { page } = await openPage(context);
-  await env.api.fault({ path: '/api/v2.2/auth-token/', status: 401, body: { detail: 'Invalid credentials.' } });
+  await env.api.fault({ path: '/api/v2.2/auth-token/', status: 401, body: JSON.stringify({ detail: 'Invalid credentials.' }) });
   await page.goto(env.api.url + '/login');
   await page.getByLabel('Username').fill('testpress');
   await page.getByLabel('Password', { exact: true }).fill('wrong');
@@ -115,6 +115,7 @@ test('devices: the list as a person reads it, page by page, and signing out the 
   await page.getByRole('button', { name: 'Yes, sign them out' }).click();
   await page.getByRole('status').getByText("You're now signed out of every other device.").waitFor();
   await page.getByText("You aren't signed in on any other device.").waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'signed-out-others', 'focus on what happened');
   for (const s of seeded) assert.equal((await me(s.token)).status, 401, 'the other devices are signed out');
   assert.equal((await me(await storedToken(page))).status, 200, 'this device is not');
   assert.deepEqual(problems, []);
@@ -208,7 +209,7 @@ test('forgot password in the app: checks the address, shows the server\'s word, 
   assert.equal(await page.getByLabel('Email').getAttribute('aria-invalid'), 'true');
   await page.getByLabel('Email').fill('nobody@example.com');
   await page.getByRole('button', { name: 'Send reset link' }).click();
-  await page.getByText('Email address is invalid', { exact: false }).waitFor();
+  await page.getByText('There is no account registered with this email address.').waitFor();
   assert.equal(await page.evaluate(() => document.activeElement.id), 'reset-email');
   await page.getByLabel('Email').fill('testpress.in@gmail.com');
   await page.getByRole('button', { name: 'Send reset link' }).click();
@@ -222,7 +223,9 @@ test('forgot password in the app: checks the address, shows the server\'s word, 
 });
 
 test('in Hindi: the devices page and the reset page speak it', async () => {
-  const { page, context } = await signedInPage(env, 'Vinoth', { locale: 'hi-IN' });
+  const { page, context } = await signedInPage(env, 'Vinoth');
+  await page.getByLabel('Language').selectOption({ label: 'हिन्दी' });
+  await page.waitForFunction(() => document.documentElement.lang === 'hi');
   await page.goto(env.api.url + '/me/devices');
   await page.getByRole('heading', { name: 'साइन-इन वाले डिवाइस' }).waitFor();
   await page.getByText('यह डिवाइस').waitFor();
