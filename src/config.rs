@@ -5,8 +5,8 @@
 //! rest still apply. Nothing in this file can stop the app from starting.
 
 use crate::brand::Rgb;
-use crate::lenient::{self, deserialize_lenient, Lenient, Scalar};
-use serde::de::{value::MapAccessDeserializer, Deserializer, MapAccess, SeqAccess};
+use crate::lenient::{self, read, Scalar, Sink};
+use serde::de::Deserializer;
 use serde::Deserialize;
 
 /// How the institute running the portal presents itself (all optional).
@@ -77,8 +77,8 @@ struct ConfigFile {
     password_reset_url: Scalar,
 }
 
-#[derive(Default, Deserialize)]
-#[serde(default)]
+/// `institute`'s entries, each lenient.
+#[derive(Default)]
 struct InstituteFile {
     name: Scalar,
     logo: Scalar,
@@ -94,26 +94,32 @@ enum InstituteEntry {
     Other,
 }
 
-impl Lenient for InstituteEntry {
-    fn from_scalar(value: Scalar) -> InstituteEntry {
-        match value {
-            Scalar::Null => InstituteEntry::Absent,
-            _ => InstituteEntry::Other,
+impl Sink for InstituteEntry {
+    fn scalar(&mut self, value: Scalar) {
+        if value != Scalar::Null {
+            *self = InstituteEntry::Other;
         }
     }
 
-    fn from_seq<'de, A: SeqAccess<'de>>(seq: A) -> Result<InstituteEntry, A::Error> {
-        Scalar::from_seq(seq).map(InstituteEntry::from_scalar)
+    fn start(&mut self, object: bool) {
+        *self = if object { InstituteEntry::Object(InstituteFile::default()) } else { InstituteEntry::Other };
     }
 
-    fn from_map<'de, A: MapAccess<'de>>(map: A) -> Result<InstituteEntry, A::Error> {
-        InstituteFile::deserialize(MapAccessDeserializer::new(map)).map(InstituteEntry::Object)
+    fn member(&mut self, key: &str) -> Option<&mut dyn Sink> {
+        let InstituteEntry::Object(institute) = self else { return None };
+        let entry: &mut dyn Sink = match key {
+            "name" => &mut institute.name,
+            "logo" => &mut institute.logo,
+            "color" => &mut institute.color,
+            _ => return None,
+        };
+        Some(entry)
     }
 }
 
 impl<'de> Deserialize<'de> for InstituteEntry {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<InstituteEntry, D::Error> {
-        deserialize_lenient(deserializer)
+        read(deserializer)
     }
 }
 

@@ -2,8 +2,8 @@
 //! sentence or as Testpress's nested `{error_code, title, message}`, and a top-level
 //! `error_code`, `title` or `message`. Nothing in them may fail the reading of the rest.
 
-use crate::lenient::{self, deserialize_lenient, Lenient, Scalar};
-use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess};
+use crate::lenient::{self, read, Read, Scalar, Sink};
+use serde::de::Deserializer;
 use serde::Deserialize;
 
 /// The words of a refusal: what the student is told, and the code later screens branch on.
@@ -28,78 +28,72 @@ struct ErrorBody {
 enum Detail {
     #[default]
     None,
-    Sentence(String),
-    Nested(Words),
+    Sentence(Scalar),
+    Nested {
+        error_code: Scalar,
+        title: Scalar,
+        message: Scalar,
+    },
 }
 
-impl Lenient for Detail {
-    fn from_scalar(value: Scalar) -> Detail {
-        match value {
-            Scalar::Text(s) => Detail::Sentence(s.trim().to_string()),
-            _ => Detail::None,
-        }
+impl Sink for Detail {
+    fn scalar(&mut self, value: Scalar) {
+        *self = Detail::Sentence(value);
     }
 
-    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Detail, A::Error> {
-        let mut words = Words::default();
-        while let Some(key) = map.next_key::<String>()? {
-            let slot = match key.as_str() {
-                "error_code" => &mut words.code,
-                "title" => &mut words.title,
-                "message" => &mut words.message,
-                _ => {
-                    map.next_value::<IgnoredAny>()?;
-                    continue;
-                }
-            };
-            *slot = map.next_value::<Scalar>()?.trimmed();
-        }
-        Ok(Detail::Nested(words))
+    fn start(&mut self, object: bool) {
+        *self = match object {
+            true => Detail::Nested { error_code: Scalar::Missing, title: Scalar::Missing, message: Scalar::Missing },
+            false => Detail::None,
+        };
+    }
+
+    fn member(&mut self, key: &str) -> Option<&mut dyn Sink> {
+        let Detail::Nested { error_code, title, message } = self else { return None };
+        let slot: &mut dyn Sink = match key {
+            "error_code" => error_code,
+            "title" => title,
+            "message" => message,
+            _ => return None,
+        };
+        Some(slot)
     }
 }
 
 impl<'de> Deserialize<'de> for Detail {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Detail, D::Error> {
-        deserialize_lenient(deserializer)
+        read(deserializer)
     }
 }
 
 /// The words of any error body; all empty when it is not a JSON object.
 pub fn words(body: &str) -> Words {
     let Ok(body) = lenient::parse::<ErrorBody>(body) else { return Words::default() };
-    let or = |first: String, then: &Scalar| if first.is_empty() { then.trimmed() } else { first };
-    let (code, title, message) = match body.detail {
-        Detail::Nested(words) => (words.code, words.title, words.message),
-        Detail::Sentence(sentence) => (String::new(), String::new(), sentence),
+    let (code, title, message) = match &body.detail {
+        Detail::Nested { error_code, title, message } => (error_code.trimmed(), title.trimmed(), message.trimmed()),
+        Detail::Sentence(sentence) => (String::new(), String::new(), sentence.trimmed()),
         Detail::None => Default::default(),
     };
     // Some answers carry the sentence in a top-level `message` (`{"message": "Token expired"}`).
+    let or = |first: String, then: &Scalar| if first.is_empty() { then.trimmed() } else { first };
     Words { code: or(code, &body.error_code), title: or(title, &body.title), message: or(message, &body.message) }
 }
 
 /// Every member of a DRF 400, in the order sent: its name and its messages.
 #[derive(Default)]
-pub struct FieldMessages(pub Vec<(String, Vec<String>)>);
+struct FieldMessages(Vec<(String, Messages)>);
 
-impl Lenient for FieldMessages {
-    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<FieldMessages, A::Error> {
-        let mut members = Vec::new();
-        while let Some((key, Messages(list))) = map.next_entry::<String, Messages>()? {
-            members.push((key, list));
-        }
-        Ok(FieldMessages(members))
-    }
-}
-
-impl<'de> Deserialize<'de> for FieldMessages {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<FieldMessages, D::Error> {
-        deserialize_lenient(deserializer)
+impl Sink for FieldMessages {
+    fn member(&mut self, key: &str) -> Option<&mut dyn Sink> {
+        self.0.push((key.to_string(), Messages::default()));
+        self.0.last_mut().map(|(_, messages)| messages as &mut dyn Sink)
     }
 }
 
 /// The members of a DRF 400; none when it is not a JSON object.
 pub fn field_messages(body: &str) -> Vec<(String, Vec<String>)> {
-    lenient::parse::<FieldMessages>(body).map(|m| m.0).unwrap_or_default()
+    let members = lenient::parse::<Read<FieldMessages>>(body).map(|Read(m)| m.0).unwrap_or_default();
+    members.into_iter().map(|(key, Messages(list))| (key, list)).collect()
 }
 
 /// One member's messages: a sentence, a list of them, or nested serializer errors
@@ -107,31 +101,20 @@ pub fn field_messages(body: &str) -> Vec<(String, Vec<String>)> {
 #[derive(Default)]
 struct Messages(Vec<String>);
 
-impl Lenient for Messages {
-    fn from_scalar(value: Scalar) -> Messages {
-        Messages(Some(value.trimmed()).filter(|s| !s.is_empty()).into_iter().collect())
-    }
-
-    fn from_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<Messages, A::Error> {
-        let mut all = Vec::new();
-        while let Some(Messages(list)) = seq.next_element()? {
-            all.extend(list);
+impl Sink for Messages {
+    fn scalar(&mut self, value: Scalar) {
+        let text = value.trimmed();
+        if !text.is_empty() {
+            self.0.push(text);
         }
-        Ok(Messages(all))
     }
 
-    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Messages, A::Error> {
-        let mut all = Vec::new();
-        while let Some((IgnoredAny, Messages(list))) = map.next_entry()? {
-            all.extend(list);
-        }
-        Ok(Messages(all))
+    fn item(&mut self) -> Option<&mut dyn Sink> {
+        Some(self)
     }
-}
 
-impl<'de> Deserialize<'de> for Messages {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Messages, D::Error> {
-        deserialize_lenient(deserializer)
+    fn member(&mut self, _key: &str) -> Option<&mut dyn Sink> {
+        Some(self)
     }
 }
 

@@ -1,8 +1,8 @@
 //! A user as the API writes one, every field lenient (`/me/`, `/users/{id}/`, the PUT answer),
 //! and as the app keeps one offline (the `/me/` shape, which reads back the same way).
 
-use crate::lenient::{deserialize_lenient, Lenient, Scalar};
-use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess};
+use crate::lenient::{read, Scalar, Sink};
+use serde::de::Deserializer;
 use serde::{Deserialize, Serialize, Serializer};
 
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
@@ -40,52 +40,40 @@ pub struct WireProfile {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Batches(pub Vec<String>);
 
-impl Lenient for Batches {
-    fn from_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<Batches, A::Error> {
-        let mut names = Vec::new();
-        while let Some(BatchName(name)) = seq.next_element()? {
-            names.extend(name);
-        }
-        Ok(Batches(names))
+/// Batches as they are read: each entry's name, as sent.
+#[derive(Default)]
+struct Entries(Vec<Entry>);
+
+/// One entry of `batches`: a name, or an object whose `name` is one.
+#[derive(Default)]
+struct Entry(Scalar);
+
+impl Sink for Entries {
+    fn item(&mut self) -> Option<&mut dyn Sink> {
+        self.0.push(Entry::default());
+        self.0.last_mut().map(|entry| entry as &mut dyn Sink)
+    }
+}
+
+impl Sink for Entry {
+    fn scalar(&mut self, value: Scalar) {
+        self.0 = value;
+    }
+
+    fn member(&mut self, key: &str) -> Option<&mut dyn Sink> {
+        (key == "name").then_some(&mut self.0 as &mut dyn Sink)
     }
 }
 
 impl<'de> Deserialize<'de> for Batches {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Batches, D::Error> {
-        deserialize_lenient(deserializer)
+        let Entries(entries) = read(deserializer)?;
+        Ok(Batches(entries.iter().map(|Entry(name)| name.trimmed()).filter(|name| !name.is_empty()).collect()))
     }
 }
 
 impl Serialize for Batches {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(&self.0)
-    }
-}
-
-/// One entry of `batches`: its name, trimmed, if it has a non-blank one.
-#[derive(Default)]
-struct BatchName(Option<String>);
-
-impl Lenient for BatchName {
-    fn from_scalar(value: Scalar) -> BatchName {
-        BatchName(Some(value.trimmed()).filter(|s| !s.is_empty()))
-    }
-
-    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<BatchName, A::Error> {
-        let mut name = BatchName(None);
-        while let Some(key) = map.next_key::<String>()? {
-            if key == "name" {
-                name = BatchName::from_scalar(map.next_value()?);
-            } else {
-                map.next_value::<IgnoredAny>()?;
-            }
-        }
-        Ok(name)
-    }
-}
-
-impl<'de> Deserialize<'de> for BatchName {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<BatchName, D::Error> {
-        deserialize_lenient(deserializer)
     }
 }

@@ -1,13 +1,17 @@
 //! JSON into the app's typed structs (serde derive), with the limits every text passes first
 //! (size, nesting, an object at the top) and the lenient field types the API's loose answers
-//! need: a field of the wrong type, or `null`, reads as "not provided" instead of failing the
-//! whole answer. Wrong values are skipped with `IgnoredAny`, never built into a tree.
+//! need: `Scalar` for a field that may arrive with any type, `TextMap` for an object of
+//! texts, and `Sink` (in `sink`) for the few shapes that take an array or an object of
+//! either kind. A field of the wrong type, or `null`, reads as "not provided" instead of
+//! failing the whole answer; wrong values are skipped with `IgnoredAny`, never built into a tree.
 
-use serde::de::{DeserializeOwned, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+mod sink;
+
+pub use sink::{read, Read, Sink};
+
+use serde::de::{DeserializeOwned, Deserializer, Error as _};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
-use std::fmt;
-use std::marker::PhantomData;
 
 /// Larger than any answer the app asks for (a profile is a few KB).
 const MAX_BYTES: usize = 2 << 20;
@@ -147,90 +151,9 @@ impl Serialize for Scalar {
     }
 }
 
-/// A type read from any JSON value without failing on an unexpected one: a scalar is
-/// handed over as a `Scalar`; arrays and objects are skipped unless the type reads them.
-pub trait Lenient: Default {
-    fn from_scalar(_value: Scalar) -> Self {
-        Self::default()
-    }
-
-    fn from_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<Self, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(Self::default())
-    }
-
-    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(Self::default())
-    }
-}
-
-/// `Deserialize::deserialize` for a `Lenient` type.
-pub fn deserialize_lenient<'de, T: Lenient, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
-    deserializer.deserialize_any(LenientVisitor(PhantomData))
-}
-
-struct LenientVisitor<T>(PhantomData<T>);
-
-impl<'de, T: Lenient> Visitor<'de> for LenientVisitor<T> {
-    type Value = T;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-
-    fn visit_unit<E>(self) -> Result<T, E> {
-        Ok(T::from_scalar(Scalar::Null))
-    }
-
-    fn visit_bool<E>(self, v: bool) -> Result<T, E> {
-        Ok(T::from_scalar(Scalar::Bool(v)))
-    }
-
-    fn visit_u64<E>(self, v: u64) -> Result<T, E> {
-        Ok(T::from_scalar(Scalar::Whole(v)))
-    }
-
-    fn visit_i64<E>(self, v: i64) -> Result<T, E> {
-        Ok(T::from_scalar(if v < 0 { Scalar::Negative(v) } else { Scalar::Whole(v as u64) }))
-    }
-
-    fn visit_f64<E>(self, v: f64) -> Result<T, E> {
-        Ok(T::from_scalar(Scalar::Float(v)))
-    }
-
-    fn visit_str<E>(self, v: &str) -> Result<T, E> {
-        Ok(T::from_scalar(Scalar::Text(v.to_string())))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<T, A::Error> {
-        T::from_seq(seq)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
-        T::from_map(map)
-    }
-}
-
-impl Lenient for Scalar {
-    fn from_scalar(value: Scalar) -> Scalar {
-        value
-    }
-
-    fn from_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<Scalar, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(Scalar::Compound)
-    }
-
-    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Scalar, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(Scalar::Compound)
-    }
-}
-
 impl<'de> Deserialize<'de> for Scalar {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Scalar, D::Error> {
-        deserialize_lenient(deserializer)
+        read(deserializer)
     }
 }
 
@@ -245,19 +168,25 @@ impl TextMap {
     }
 }
 
-impl Lenient for TextMap {
-    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<TextMap, A::Error> {
-        let mut entries = Vec::new();
-        while let Some(entry) = map.next_entry::<String, String>()? {
-            entries.push(entry);
-        }
-        Ok(TextMap(entries))
+/// A `TextMap` as it is read, before its values are known to be texts.
+#[derive(Default)]
+struct Members(Vec<(String, Scalar)>);
+
+impl Sink for Members {
+    fn member(&mut self, key: &str) -> Option<&mut dyn Sink> {
+        self.0.push((key.to_string(), Scalar::Missing));
+        self.0.last_mut().map(|(_, value)| value as &mut dyn Sink)
     }
 }
 
 impl<'de> Deserialize<'de> for TextMap {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<TextMap, D::Error> {
-        deserialize_lenient(deserializer)
+        let Members(members) = read(deserializer)?;
+        let texts = members.into_iter().map(|(key, value)| match value {
+            Scalar::Text(text) => Some((key, text)),
+            _ => None,
+        });
+        texts.collect::<Option<_>>().map(TextMap).ok_or_else(|| D::Error::custom("a value is not text"))
     }
 }
 
