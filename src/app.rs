@@ -15,8 +15,8 @@ use crate::pages::{
 use crate::route::provide_current_route;
 use crate::session::Session;
 use leptos::prelude::*;
-use leptos_router::components::{FlatRoutes, Route, Router};
-use leptos_router::path;
+use leptos_router::components::{FlatRoutes, FlatRoutesProps, RouteChildren, Router};
+use leptos_router::{path, NestedRoute};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -27,8 +27,6 @@ pub fn App() -> impl IntoView {
     provide_network();
     provide_institute_settings();
 
-    // The patterns are crate::route::Route::PAGES (a test there compares). `/users/18` and
-    // `/users/19` are one route, so moving between users keeps the page up while the next loads.
     view! {
         <Router>
             {provide_current_route()}
@@ -42,16 +40,30 @@ pub fn App() -> impl IntoView {
                     <p class="alert alert-info" role="status">{tr(Msg::StorageBlocked)}</p>
                 })}
                 <UpdateBanner/>
-                <FlatRoutes fallback=NotFound>
-                    <Route path=path!("/") view=Home/>
-                    <Route path=path!("/login") view=LoginPage/>
-                    <Route path=path!("/me") view=MePage/>
-                    <Route path=path!("/me/edit") view=EditPage/>
-                    <Route path=path!("/me/devices") view=DevicesPage/>
-                    <Route path=path!("/users/:id") view=UserPage/>
-                    <Route path=path!("/forgot-password") view=ForgotPasswordPage/>
-                </FlatRoutes>
+                {pages()}
             </main>
         </Router>
     }
+}
+
+/// The pages by path: crate::route::Route::PAGES's patterns (a test there compares).
+/// `/users/18` and `/users/19` are one route, so moving between users keeps the page up
+/// while the next one loads.
+///
+/// `<Route path=… view=…/>` would say the same, but under `erase_components` each one is
+/// boxed with the server's route-listing code attached; this tuple of `NestedRoute`s is
+/// matched without it (1.9 KB brotli less).
+fn pages() -> impl IntoView {
+    let routes = || {
+        (
+            NestedRoute::new(path!("/"), Home),
+            NestedRoute::new(path!("/login"), LoginPage),
+            NestedRoute::new(path!("/me"), MePage),
+            NestedRoute::new(path!("/me/edit"), EditPage),
+            NestedRoute::new(path!("/me/devices"), DevicesPage),
+            NestedRoute::new(path!("/users/:id"), UserPage),
+            NestedRoute::new(path!("/forgot-password"), ForgotPasswordPage),
+        )
+    };
+    FlatRoutes(FlatRoutesProps::builder().fallback(NotFound).children(RouteChildren::to_children(routes)).build())
 }

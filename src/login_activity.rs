@@ -3,9 +3,7 @@
 //! odd field is "unknown", an entry that is not an object is skipped, and nothing here can
 //! fail the list.
 
-use crate::lenient::{self, deserialize_lenient, Lenient, Scalar};
-use serde::de::value::MapAccessDeserializer;
-use serde::de::{MapAccess, SeqAccess};
+use crate::lenient::{self, read, Scalar, Sink};
 use serde::{Deserialize, Deserializer};
 
 /// One page of the list, and whether the server has another after it.
@@ -33,21 +31,55 @@ struct WirePage {
     next: Scalar,
 }
 
-#[derive(Default, Deserialize)]
-#[serde(default)]
+/// The list's items as read: only objects become entries.
+#[derive(Default)]
+struct Entries(Vec<WireEntry>);
+
+#[derive(Default)]
 struct WireEntry {
+    object: bool,
     user_agent: Scalar,
     location: Scalar,
     last_used: Scalar,
     current_device: Scalar,
 }
 
+impl Sink for Entries {
+    fn item(&mut self) -> Option<&mut dyn Sink> {
+        self.0.push(WireEntry::default());
+        self.0.last_mut().map(|entry| entry as &mut dyn Sink)
+    }
+}
+
+impl Sink for WireEntry {
+    fn start(&mut self, object: bool) {
+        self.object = object;
+    }
+
+    fn member(&mut self, key: &str) -> Option<&mut dyn Sink> {
+        let field = match key {
+            "user_agent" => &mut self.user_agent,
+            "location" => &mut self.location,
+            "last_used" => &mut self.last_used,
+            "current_device" => &mut self.current_device,
+            _ => return None,
+        };
+        Some(field as &mut dyn Sink)
+    }
+}
+
+impl<'de> Deserialize<'de> for Entries {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Entries, D::Error> {
+        read(deserializer)
+    }
+}
+
 fn short(value: &Scalar) -> String {
     value.trimmed().chars().take(200).collect()
 }
 
-impl From<WireEntry> for SignInEntry {
-    fn from(wire: WireEntry) -> SignInEntry {
+impl From<&WireEntry> for SignInEntry {
+    fn from(wire: &WireEntry) -> SignInEntry {
         SignInEntry {
             user_agent: short(&wire.user_agent),
             location: short(&wire.location),
@@ -59,46 +91,12 @@ impl From<WireEntry> for SignInEntry {
     }
 }
 
-/// The list's items: objects become entries, anything else is skipped.
-#[derive(Default)]
-struct Entries(Vec<SignInEntry>);
-
-#[derive(Default)]
-struct MaybeEntry(Option<SignInEntry>);
-
-impl Lenient for MaybeEntry {
-    fn from_map<'de, A: MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
-        WireEntry::deserialize(MapAccessDeserializer::new(map)).map(|wire| MaybeEntry(Some(wire.into())))
-    }
-}
-
-impl<'de> Deserialize<'de> for MaybeEntry {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserialize_lenient(deserializer)
-    }
-}
-
-impl Lenient for Entries {
-    fn from_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<Self, A::Error> {
-        let mut entries = Vec::new();
-        while let Some(MaybeEntry(entry)) = seq.next_element()? {
-            entries.extend(entry);
-        }
-        Ok(Entries(entries))
-    }
-}
-
-impl<'de> Deserialize<'de> for Entries {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserialize_lenient(deserializer)
-    }
-}
-
 impl ActivityPage {
     /// `None` when the answer is not an object at all (the caller says it couldn't be read).
     pub fn parse(text: &str) -> Option<ActivityPage> {
         let wire: WirePage = lenient::parse(text).ok()?;
-        Some(ActivityPage { results: wire.results.0, next: !wire.next.trimmed().is_empty() })
+        let results = wire.results.0.iter().filter(|entry| entry.object).map(SignInEntry::from).collect();
+        Some(ActivityPage { results, next: !wire.next.trimmed().is_empty() })
     }
 }
 

@@ -67,6 +67,35 @@ test('a sparse profile reads "Not provided", and each empty row\'s "Add" opens t
   assert.deepEqual(problems, []);
 });
 
+test('addresses with a trailing slash open the same pages; the menu marks the page shown; a new page starts at the top', async () => {
+  const { page, problems } = await signedInPage({ viewport: { width: 360, height: 560 } });
+  await page.goto(env.api.url + '/users/18/');
+  await page.getByRole('heading', { level: 1, name: 'Vinoth Kumar' }).waitFor();
+  await page.goto(env.api.url + '/me/');
+  await page.getByRole('heading', { level: 1, name: 'Divya' }).waitFor();
+  const current = async (name) => (await accountMenu(page)).getByRole('link', { name, exact: true }).getAttribute('aria-current');
+  assert.equal(await current('My profile'), 'page', '/me/ is My profile');
+  assert.equal(await current('Edit profile'), null);
+  await page.keyboard.press('Escape');
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  assert.ok(await page.evaluate(() => window.scrollY) > 0, 'scrolled down');
+  // A click where the link is, without scrolling back to it first.
+  await page.getByRole('main').getByRole('link', { name: 'Edit profile' }).evaluate((link) => link.click());
+  await page.waitForURL('**/me/edit');
+  await page.getByLabel('City').waitFor();
+  assert.equal(await page.evaluate(() => window.scrollY), 0, 'the new page starts at the top');
+  assert.equal(await current('Edit profile'), 'page');
+  assert.equal(await current('My profile'), null);
+  await page.keyboard.press('Escape');
+  await page.goBack();
+  await page.waitForURL(env.api.url + '/me/');
+  await page.getByRole('heading', { level: 1, name: 'Divya' }).waitFor();
+  await page.goForward();
+  await page.waitForURL('**/me/edit');
+  await page.getByLabel('City').waitFor();
+  assert.deepEqual(problems, []);
+});
+
 test('another user\'s page shows public fields only, with an initials avatar when there is no photo', async () => {
   const { page, problems } = await signedInPage();
   await page.goto(env.api.url + '/users/18');
