@@ -121,7 +121,10 @@ pub fn provide_institute_settings() -> ReadSignal<InstituteSettings> {
     leptos::task::spawn_local(async move {
         if let Ok(fresh) = crate::api::institute_settings().await {
             fresh.keep();
-            settings.set(fresh);
+            // Only a change is news: pages that follow a switch rebuild what it governs.
+            if settings.with_untracked(|now| *now != fresh) {
+                settings.set(fresh);
+            }
         }
     });
     provide_context(settings.read_only());

@@ -19,10 +19,12 @@ use leptos::prelude::*;
 #[component]
 pub fn EditPage() -> impl IntoView {
     let settings = use_institute_settings();
-    // The institute's word can arrive after the page opened: then it changes over.
+    // The institute's word can arrive after the page opened: then, and only if it changed,
+    // the page changes over (a Memo, so a repeated answer never rebuilds the form).
+    let allowed = Memo::new(move |_| settings.with(|s| s.allow_profile_edit));
     view! {
         <RequireAuth>
-            {move || if settings.with(|s| s.allow_profile_edit) {
+            {move || if allowed.get() {
                 view! { <EditProfile/> }.into_any()
             } else {
                 view! { <EditingOff/> }.into_any()
@@ -72,12 +74,12 @@ fn EditProfile() -> impl IntoView {
         Memo::new(move |_| current.get().and_then(|a| a.ok().flatten()).and_then(|loaded| loaded.offline_as_of));
     let retry = Callback::new(move |()| current.refetch());
     let settings = use_institute_settings();
-    let photo_allowed = move || settings.with(|s| s.enable_user_photo);
+    let photo_allowed = Memo::new(move |_| settings.with(|s| s.enable_user_photo));
     view! {
         <h1>{tr(Msg::EditProfile)}</h1>
         {move || offline_as_of.get().map(|as_of| view! { <OfflineCopyNotice as_of/> })}
         <div class="edit-layout">
-            {move || photo_allowed().then(|| view! { <PhotoEditor/> })}
+            {move || photo_allowed.get().then(|| view! { <PhotoEditor/> })}
             <div class="edit-main">
                 {move || match form.get() {
                     Form::Loading => view! { <ProfileSkeleton/> }.into_any(),

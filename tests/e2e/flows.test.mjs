@@ -166,7 +166,7 @@ test('the form is grouped under headings; states sorted, Others last, spelled ri
   await page.goto(env.api.url + '/me/edit');
   await page.getByLabel('First name').waitFor();
   for (const [legend, labels] of [
-    ['Name', ['First name', 'Last name']], ['Contact', ['Email', 'Phone']],
+    ['Name', ['First name', 'Last name']], ['Contact', ['Phone']],
     ['Address', ['Address line 1', 'Address line 2', 'City', 'State', 'PIN code']], ['About you', ['Birth date', 'Gender']],
   ]) {
     const group = page.getByRole('group', { name: legend, exact: true });
@@ -214,8 +214,10 @@ test('the phone header: one row, 44 px targets, a menu that works with the keybo
   await page.keyboard.press('Tab');
   assert.equal((await focused(page)).text, 'Edit profile');
   await page.keyboard.press('Tab');
+  assert.equal((await focused(page)).text, 'Devices');
+  await page.keyboard.press('Tab');
   assert.equal((await focused(page)).text, 'Sign out');
-  for (const name of ['My profile', 'Edit profile']) {
+  for (const name of ['My profile', 'Edit profile', 'Devices']) {
     const box = await menu.getByRole('link', { name }).boundingBox();
     assert.ok(box.height >= 44, `${name}: ${box.height}px tall`);
   }
