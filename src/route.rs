@@ -123,7 +123,7 @@ impl CurrentRoute {
     /// `aria-current` for a link to `route`: "page" while that page is shown, whatever its query.
     pub fn aria_current(self, route: Route) -> impl Fn() -> Option<&'static str> + Send + Sync + Clone {
         let page = route.page();
-        move || self.0.with(|now| now.as_ref().map(Route::page) == Some(page.clone())).then_some("page")
+        move || self.0.with(|now| now.as_ref().is_some_and(|now| now.page() == page)).then_some("page")
     }
 }
 
