@@ -132,6 +132,8 @@ test('after an in-app navigation focus is on the new page\'s heading; the skip l
 test('sign-in: show the password (caret kept, hidden again on submit), a reset link when configured', async () => {
   const { page } = await openPage(await env.browser.newContext());
   await page.goto(env.api.url + '/login');
+  // The app's own form, not the prerendered one it takes over (which has no Show button yet).
+  await page.waitForFunction(() => !document.getElementById('prerendered'));
   const password = page.getByLabel('Password', { exact: true });
   await password.fill('demo1234');
   await password.evaluate((el) => el.setSelectionRange(3, 3));

@@ -85,6 +85,20 @@ test('signing out in one tab ends the session on the server and in the other tab
   await context.close();
 });
 
+test('a 401 ends the session here and sends its token to the server\'s logout', async () => {
+  const { page, context } = await signedInPage(env, 'arjun');
+  const token = await storedToken(page);
+  await env.api.control('DELETE', 'logouts');
+  await env.api.fault({ path: '/api/v2.2/me/', status: 401, body: JSON.stringify({ detail: 'Signature has expired.' }), times: 1 });
+  await page.reload();
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  await page.getByText('Your session has expired. Please sign in again.').waitFor();
+  assert.equal(await storedToken(page), null);
+  await eventually(async () => (await env.api.logouts()).length === 1, 'the logout call');
+  assert.equal((await me(token)).status, 401, 'the session ended on the server too');
+  await context.close();
+});
+
 test('devices: the list as a person reads it, page by page, and signing out the others', async () => {
   await env.api.control('PUT', 'settings', { devices_per_page: 2 });
   const seeded = await env.api.seedSessions([
@@ -229,6 +243,10 @@ test('in Hindi: the devices page and the reset page speak it', async () => {
   await page.goto(env.api.url + '/me/devices');
   await page.getByRole('heading', { name: 'साइन-इन वाले डिवाइस' }).waitFor();
   await page.getByText('यह डिवाइस').waitFor();
+  await env.api.fault({ preset: 'max_login_exceeded', path: '/api/v2.2/me/' });
+  await page.goto(env.api.url + '/me');
+  await page.getByRole('heading', { name: 'खाता लॉक है', level: 1 }).waitFor();
+  await env.api.clearFaults();
   await context.close();
   const anonymous = await env.browser.newContext({ locale: 'hi-IN' });
   const { page: reset } = await openPage(anonymous);
