@@ -6,8 +6,12 @@ use crate::components::update_banner::UpdateBanner;
 use crate::current_profile::provide_current_profile;
 use crate::focus::{skip_to_main, RouteFocus};
 use crate::i18n::{tr, Msg};
+use crate::institute_settings::provide_institute_settings;
 use crate::network::provide_network;
-use crate::pages::{edit::EditPage, home::Home, login::LoginPage, me::MePage, not_found::NotFound, user::UserPage};
+use crate::pages::{
+    devices::DevicesPage, edit::EditPage, forgot_password::ForgotPasswordPage, home::Home, login::LoginPage,
+    me::MePage, not_found::NotFound, user::UserPage,
+};
 use crate::route::provide_current_route;
 use crate::session::Session;
 use leptos::prelude::*;
@@ -19,7 +23,9 @@ pub fn App() -> impl IntoView {
     let session = Session::start();
     // Starts loading as soon as the session is known: no waiting for a page to ask.
     provide_current_profile(session);
+    crate::server_logout::follow(session);
     provide_network();
+    provide_institute_settings();
 
     view! {
         <Router>
@@ -54,7 +60,9 @@ fn pages() -> impl IntoView {
             NestedRoute::new(path!("/login"), LoginPage),
             NestedRoute::new(path!("/me"), MePage),
             NestedRoute::new(path!("/me/edit"), EditPage),
+            NestedRoute::new(path!("/me/devices"), DevicesPage),
             NestedRoute::new(path!("/users/:id"), UserPage),
+            NestedRoute::new(path!("/forgot-password"), ForgotPasswordPage),
         )
     };
     FlatRoutes(FlatRoutesProps::builder().fallback(NotFound).children(RouteChildren::to_children(routes)).build())

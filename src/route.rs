@@ -24,18 +24,27 @@ pub enum Route {
         field: Option<Field>,
     },
     User(u64),
+    /// `/me/devices`, and where to carry on once the other devices are signed out (`?next=`,
+    /// sanitised like sign-in's).
+    Devices {
+        next: Option<String>,
+    },
+    /// `/forgot-password`: the reset request.
+    ForgotPassword,
 }
 
 impl Route {
     /// Every page's pattern, as app.rs gives it to `path!`, and the file that opens it before
     /// the app runs: its prerendered page (scripts/post-build/prerender.mjs), else the shell.
     /// The service worker's `PAGES` must say the same.
-    pub const PAGES: [(&'static str, &'static str); 5] = [
+    pub const PAGES: [(&'static str, &'static str); 7] = [
         ("/", "/index.html"),
         ("/login", "/login.html"),
         ("/me", "/me.html"),
         ("/me/edit", "/index.html"),
+        ("/me/devices", "/index.html"),
         ("/users/:id", "/index.html"),
+        ("/forgot-password", "/index.html"),
     ];
 
     /// The address, with its query, as links and the history take it.
@@ -51,6 +60,11 @@ impl Route {
             Route::Edit { field: None } => "/me/edit".into(),
             Route::Edit { field: Some(field) } => ["/me/edit?field=", field.api_name()].concat(),
             Route::User(id) => ["/users/", &id.to_string()].concat(),
+            Route::Devices { next: None } => "/me/devices".into(),
+            Route::Devices { next: Some(next) } => {
+                ["/me/devices?next=", &String::from(js_sys::encode_uri_component(next))].concat()
+            }
+            Route::ForgotPassword => "/forgot-password".into(),
         }
     }
 
@@ -63,6 +77,8 @@ impl Route {
             "/login" => Route::Login { next: query("next") },
             "/me" => Route::Me,
             "/me/edit" => Route::Edit { field: query("field").as_deref().and_then(Field::from_api_name) },
+            "/me/devices" => Route::Devices { next: query("next") },
+            "/forgot-password" => Route::ForgotPassword,
             _ => Route::User(path.strip_prefix("/users/").and_then(parse_user_id)?),
         })
     }
@@ -72,6 +88,7 @@ impl Route {
         match self {
             Route::Login { .. } => Route::Login { next: None },
             Route::Edit { .. } => Route::Edit { field: None },
+            Route::Devices { .. } => Route::Devices { next: None },
             other => other.clone(),
         }
     }
@@ -198,6 +215,8 @@ mod tests {
             Route::Edit { field: None },
             Route::Edit { field: Some(Field::State) },
             Route::User(18),
+            Route::Devices { next: None },
+            Route::ForgotPassword,
         ] {
             let href = route.href();
             let (path, query) = href.split_once('?').unwrap_or((&href, ""));

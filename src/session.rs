@@ -145,6 +145,14 @@ impl Session {
         })
     }
 
+    /// The token in use (tracked), for ending it on the server once it is replaced or gone.
+    pub(crate) fn token(&self) -> Option<String> {
+        self.state.with(|s| match s {
+            State::SignedIn(s) => Some(s.raw.clone()),
+            State::SignedOut(_) => None,
+        })
+    }
+
     /// Why the last session ended, while nobody is signed in.
     pub fn ended(&self) -> Option<Ended> {
         self.state.with(|s| match s {

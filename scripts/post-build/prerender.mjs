@@ -78,7 +78,11 @@ export function prerender(html, { dir, config }) {
   const brand = readConfig(config);
   const styled = brandStyles(html, { dir, brand });
   const site = brand.name ?? 'Testpress Profile';
-  const reset = brand.resetUrl ? `<a href="${escape(brand.resetUrl)}" rel=external class=forgot-password>Forgot password?</a>` : '';
+  // Without a configured page the app offers its own (/forgot-password) unless the institute's
+  // settings say otherwise, which only the running app can know.
+  const reset = brand.resetUrl
+    ? `<a href="${escape(brand.resetUrl)}" rel=external class=forgot-password>Forgot password?</a>`
+    : '<a href="/forgot-password" class=forgot-password>Forgot password?</a>';
   // The sign-in page is complete without the app, and a student spends a few seconds
   // typing before needing it: its wasm is fetched once the page has painted rather than
   // preloaded beside the HTML, so on a slow connection it does not compete with the

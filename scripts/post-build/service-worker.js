@@ -19,7 +19,7 @@ const NETWORK_PATIENCE_MS = 4000;
  * The app's pages: each pattern and the file it opens as (its prerendered page, else the
  * shell). src/route.rs's `Route::PAGES` is the table; a test there keeps this copy equal.
  */
-const PAGES = [['/', '/index.html'], ['/login', '/login.html'], ['/me', '/me.html'], ['/me/edit', '/index.html'], ['/users/:id', '/index.html']];
+const PAGES = [['/', '/index.html'], ['/login', '/login.html'], ['/me', '/me.html'], ['/me/edit', '/index.html'], ['/me/devices', '/index.html'], ['/users/:id', '/index.html'], ['/forgot-password', '/index.html']];
 
 /** The kept page for one of the app's own paths (`/me/` is `/me`), else null. */
 function pageFor(pathname) {

@@ -2,10 +2,12 @@
 //! origin only), times out, aborts when the reactive owner that asked is cleaned up, and
 //! turns every failure into an `ApiError` whose text is a sentence for the student.
 
+mod account;
 mod error;
 mod error_body;
 mod transport;
 
+pub use account::{institute_settings, login_activity, logout, logout_devices, reset_password};
 use error::classify;
 pub use error::{ApiError, FieldErrors};
 pub use transport::get_text;

@@ -1,10 +1,11 @@
 //! The signed-in student's avatar in the header, opening their menu: My profile, Edit
-//! profile and, set apart, Sign out. A disclosure (a button and what it shows): Enter or
+//! profile (when the institute allows it), Devices and, set apart, Sign out. A disclosure (a button and what it shows): Enter or
 //! Space opens it, Tab moves through it, Escape or a click elsewhere closes it.
 
 use crate::components::avatar::{Avatar, AvatarSize};
 use crate::current_profile::use_current_profile;
 use crate::i18n::{t, tf, tr, Msg};
+use crate::institute_settings::use_institute_settings;
 use crate::route::{use_current_route, use_go, Route};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -13,6 +14,7 @@ use wasm_bindgen::JsCast;
 pub fn AccountMenu() -> impl IntoView {
     let current = use_current_profile();
     let route = use_current_route();
+    let settings = use_institute_settings();
     let go = use_go();
     let open = RwSignal::new(false);
     let container = NodeRef::<leptos::html::Div>::new();
@@ -87,9 +89,16 @@ pub fn AccountMenu() -> impl IntoView {
             <div id="account-menu" class="account-menu" hidden=move || !open.get()>
                 <ul>
                     <li><a href=Route::Me.href() aria-current=route.aria_current(Route::Me)>{tr(Msg::MyProfile)}</a></li>
+                    {move || settings.with(|s| s.allow_profile_edit).then(|| view! {
+                        <li>
+                            <a href=Route::Edit { field: None }.href() aria-current=route.aria_current(Route::Edit { field: None })>
+                                {tr(Msg::EditProfile)}
+                            </a>
+                        </li>
+                    })}
                     <li>
-                        <a href=Route::Edit { field: None }.href() aria-current=route.aria_current(Route::Edit { field: None })>
-                            {tr(Msg::EditProfile)}
+                        <a href=Route::Devices { next: None }.href() aria-current=route.aria_current(Route::Devices { next: None })>
+                            {tr(Msg::Devices)}
                         </a>
                     </li>
                 </ul>

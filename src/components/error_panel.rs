@@ -1,4 +1,5 @@
 use crate::api::ApiError;
+use crate::components::access_problem::access_problem;
 use crate::i18n::{t, tr, Msg};
 use crate::route::Route;
 use leptos::prelude::*;
@@ -24,11 +25,14 @@ pub fn ErrorPanel(#[prop(into)] message: Signal<String>, retry: Option<Callback<
 pub fn boundary_fallback(errors: ArcRwSignal<Errors>, retry: Callback<()>) -> impl IntoView {
     move || {
         let first = errors.with(|errors| errors.iter().next().map(|(_, e)| e.downcast_ref::<ApiError>().cloned()));
+        if let Some(screen) = first.clone().flatten().as_ref().and_then(access_problem) {
+            return screen;
+        }
         let transient = first.as_ref().is_some_and(|api| api.as_ref().is_none_or(ApiError::is_transient));
         let message = Signal::derive(move || match first.clone().flatten() {
             Some(api) => api.to_string(),
             None => t(Msg::SomethingWentWrong),
         });
-        view! { <ErrorPanel message retry=transient.then_some(retry)/> }
+        view! { <ErrorPanel message retry=transient.then_some(retry)/> }.into_any()
     }
 }

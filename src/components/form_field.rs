@@ -2,7 +2,7 @@
 //! assistive technology. The control itself is the caller's (input, select, or an input
 //! with a button); `described_by` gives it the right `aria-describedby`.
 
-use crate::i18n::{tr, Msg};
+use crate::i18n::{t, tr, Msg};
 use leptos::prelude::*;
 
 /// `aria-describedby` for the control of field `id`: its hint (if any), then its error.
@@ -18,6 +18,9 @@ pub fn described_by(id: &str, has_hint: bool) -> String {
 pub fn FormField(
     id: &'static str,
     label: Msg,
+    /// Words of the institute's own in place of `label`, when it has any.
+    #[prop(optional)]
+    custom_label: Option<Signal<Option<String>>>,
     #[prop(default = None)] hint: Option<Msg>,
     /// The message shown under the control, if any.
     #[prop(into)]
@@ -26,7 +29,7 @@ pub fn FormField(
 ) -> impl IntoView {
     view! {
         <div class="field">
-            <label for=id>{tr(label)}</label>
+            <label for=id>{move || custom_label.and_then(|c| c.get()).unwrap_or_else(|| t(label))}</label>
             {hint.map(|hint| view! { <p id=[id, "-hint"].concat() class="hint">{tr(hint)}</p> })}
             {children()}
             <p id=[id, "-error"].concat() class="field-error">{move || error.get()}</p>

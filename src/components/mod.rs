@@ -1,3 +1,4 @@
+pub mod access_problem;
 pub mod account_menu;
 pub mod avatar;
 pub mod crop_preview;

@@ -4,6 +4,7 @@
 use crate::components::avatar::{Avatar, AvatarSize};
 use crate::edit_form::Field;
 use crate::i18n::{dates, t, tf, tr, Msg};
+use crate::institute_settings::use_institute_settings;
 use crate::profile::{state_display_name, Profile};
 use crate::route::Route;
 use leptos::prelude::*;
@@ -15,6 +16,7 @@ fn detail(
     label: Msg,
     value: impl Fn() -> String + Send + Sync + Clone + 'static,
     field: Option<Field>,
+    editable: Signal<bool>,
 ) -> impl IntoView {
     let empty = value().trim().is_empty();
     view! {
@@ -23,7 +25,7 @@ fn detail(
             {if empty {
                 view! {
                     <span>{tr(Msg::NotProvided)}</span>
-                    {field.map(|field| view! {
+                    {move || field.filter(|_| editable.get()).map(|field| view! {
                         " "
                         <a
                             href=Route::Edit { field: Some(field) }.href()
@@ -78,25 +80,30 @@ pub fn OwnProfile(profile: Profile) -> impl IntoView {
         .collect::<Vec<_>>()
         .join(", ");
     let batches = profile.batches.clone();
+    // The institute may have turned editing off: then nothing here leads to the form.
+    let settings = use_institute_settings();
+    let editable = Signal::derive(move || settings.with(|s| s.allow_profile_edit));
     view! {
         <div class="profile-layout">
             <section class="card profile-card">
                 {head(&profile)}
-                <p class="actions"><a href=Route::Edit { field: None }.href() class="button">{tr(Msg::EditProfile)}</a></p>
+                {move || editable.get().then(|| view! {
+                    <p class="actions"><a href=Route::Edit { field: None }.href() class="button">{tr(Msg::EditProfile)}</a></p>
+                })}
             </section>
             <div class="profile-main">
                 <section class="card" aria-labelledby="details-heading">
                     <h2 id="details-heading">{tr(Msg::Details)}</h2>
                     <dl class="details">
-                        {detail(Msg::Username, text(&profile.username), None)}
-                        {detail(Msg::Email, text(&profile.email), Some(Field::Email))}
-                        {detail(Msg::Phone, text(&profile.phone), Some(Field::Phone))}
-                        {detail(Msg::BirthDate, birth_date, Some(Field::BirthDate))}
-                        {detail(Msg::Gender, gender, Some(Field::Gender))}
-                        {detail(Msg::Address, text(&address), Some(Field::Address1))}
-                        {detail(Msg::City, text(&profile.city), Some(Field::City))}
-                        {detail(Msg::State, text(state_display_name(&profile.state)), Some(Field::State))}
-                        {detail(Msg::PinCode, text(&profile.zip), Some(Field::Zip))}
+                        {detail(Msg::Username, text(&profile.username), None, editable)}
+                        {detail(Msg::Email, text(&profile.email), None, editable)}
+                        {detail(Msg::Phone, text(&profile.phone), Some(Field::Phone), editable)}
+                        {detail(Msg::BirthDate, birth_date, Some(Field::BirthDate), editable)}
+                        {detail(Msg::Gender, gender, Some(Field::Gender), editable)}
+                        {detail(Msg::Address, text(&address), Some(Field::Address1), editable)}
+                        {detail(Msg::City, text(&profile.city), Some(Field::City), editable)}
+                        {detail(Msg::State, text(state_display_name(&profile.state)), Some(Field::State), editable)}
+                        {detail(Msg::PinCode, text(&profile.zip), Some(Field::Zip), editable)}
                     </dl>
                 </section>
                 <section class="card" aria-labelledby="batches-heading">

@@ -46,6 +46,12 @@ impl Group {
 }
 
 impl Field {
+    /// What the student may change. Email is shown, never edited: no official app lets a
+    /// student change it (CONTRACT.md), so the form neither sends nor checks it.
+    pub fn editable(self) -> bool {
+        self != Field::Email
+    }
+
     /// In the order the form shows them (and so the order errors are focused in).
     pub const ALL: [Field; 11] = [
         Field::FirstName,

@@ -71,10 +71,8 @@ pub enum Sent {
     Text(String),
     /// Gender and state: a number.
     Code(u64),
-    /// Gender and state unset: `""`.
+    /// Gender, state or birth date cleared: `""`, as the Android app sends them.
     Blank,
-    /// A birth date cleared.
-    Null,
 }
 
 /// The PUT body: the changed fields in form order, written as a JSON object.
@@ -95,7 +93,6 @@ impl Serialize for Payload {
                 Sent::Text(text) => map.serialize_entry(field.api_name(), text)?,
                 Sent::Code(code) => map.serialize_entry(field.api_name(), code)?,
                 Sent::Blank => map.serialize_entry(field.api_name(), "")?,
-                Sent::Null => map.serialize_entry(field.api_name(), &())?,
             }
         }
         map.end()
@@ -108,14 +105,14 @@ impl Serialize for Payload {
 /// stored value the student did not edit.
 pub fn payload(values: &FormValues, base: &FormValues) -> Payload {
     let mut body = Vec::new();
-    for field in Field::ALL {
+    for field in Field::ALL.into_iter().filter(|f| f.editable()) {
         let (new, old) = (normalised(field, values.get(field)), normalised(field, base.get(field)));
         if new == old {
             continue;
         }
         let value = match field {
             Field::Gender | Field::State => new.parse::<u64>().map_or(Sent::Blank, Sent::Code),
-            Field::BirthDate if new.is_empty() => Sent::Null,
+            Field::BirthDate if new.is_empty() => Sent::Blank,
             _ => Sent::Text(new),
         };
         body.push((field, value));
@@ -198,9 +195,11 @@ mod tests {
     fn errors_come_in_form_order() {
         let mut values = FormValues::from_profile(&divya());
         values.set(Field::Zip, "1".into());
+        values.set(Field::Phone, "x".into());
+        // Email is not the student's to change, so an odd stored one never blocks a save.
         values.set(Field::Email, "x".into());
         let fields: Vec<Field> = check_all(&values, TODAY).into_iter().map(|(f, _)| f).collect();
-        assert_eq!(fields, [Field::Email, Field::Zip]);
+        assert_eq!(fields, [Field::Phone, Field::Zip]);
     }
 
     #[test]
@@ -214,10 +213,12 @@ mod tests {
         values.set(Field::BirthDate, "".into());
         values.set(Field::Phone, " 90435 70577 ".into());
         values.set(Field::City, "Chennai ".into());
+        values.set(Field::Email, "changed@example.com".into());
         let body = serde_json::to_string(&payload(&values, &base)).unwrap();
+        // Cleared values go as `""` (as Android sends them), and email never goes at all.
         assert_eq!(
             body,
-            r#"{"last_name":"Raman","phone":"9043570577","state_choices":18,"birth_date":null,"gender":""}"#
+            r#"{"last_name":"Raman","phone":"9043570577","state_choices":18,"birth_date":"","gender":""}"#
         );
     }
 

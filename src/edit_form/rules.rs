@@ -81,5 +81,9 @@ pub fn is_email(s: &str) -> bool {
 
 /// Every problem in the form, in the form's order.
 pub fn check_all(values: &FormValues, today: Ymd) -> Vec<(Field, Problem)> {
-    Field::ALL.into_iter().filter_map(|f| check(f, values.get(f), today).map(|m| (f, m))).collect()
+    Field::ALL
+        .into_iter()
+        .filter(|f| f.editable())
+        .filter_map(|f| check(f, values.get(f), today).map(|m| (f, m)))
+        .collect()
 }

@@ -48,6 +48,39 @@ pub fn moment(ms: f64) -> String {
     then.to_locale_string(&locale(), &options(&pairs)).into()
 }
 
+/// How long ago `iso` (an ISO 8601 time such as `2019-07-30T05:32:52Z`) was, in words:
+/// "5 minutes ago", "yesterday", "3 months ago" (`Intl.RelativeTimeFormat`). `None` when it
+/// is not a time the browser can read.
+pub fn time_ago(iso: &str, now_ms: f64) -> Option<String> {
+    let then = Date::parse(iso.trim());
+    if !then.is_finite() || iso.trim().is_empty() {
+        return None;
+    }
+    let (value, unit) = ago_in_units((now_ms - then).max(0.0) / 1000.0);
+    if cfg!(not(target_arch = "wasm32")) {
+        return Some(format!("{} {unit}s ago", -value));
+    }
+    let locales = js_sys::Array::of1(&JsValue::from_str(&locale()));
+    let format = js_sys::Intl::RelativeTimeFormat::new(&locales, &options(&[("numeric", "auto")]).into());
+    Some(format.format(value, unit).into())
+}
+
+/// Seconds ago as a whole count of the largest unit that fits, negative (the past).
+fn ago_in_units(seconds: f64) -> (f64, &'static str) {
+    const UNITS: [(f64, &str); 6] = [
+        (31_536_000.0, "year"),
+        (2_592_000.0, "month"),
+        (604_800.0, "week"),
+        (86_400.0, "day"),
+        (3_600.0, "hour"),
+        (60.0, "minute"),
+    ];
+    UNITS
+        .iter()
+        .find(|(size, _)| seconds >= *size)
+        .map_or((-0.0, "second"), |(size, unit)| (-(seconds / size).floor(), *unit))
+}
+
 /// English is written the Indian way (`en-IN`): day before month.
 fn locale() -> String {
     match lang().code() {
@@ -67,5 +100,15 @@ mod tests {
         for bad in ["1900-02-29", "27-08-1994", "", "1994-08-27T00:00"] {
             assert_eq!(birth_date(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn ages_pick_the_largest_unit() {
+        assert_eq!(ago_in_units(10.0), (-0.0, "second"));
+        assert_eq!(ago_in_units(150.0), (-2.0, "minute"));
+        assert_eq!(ago_in_units(3.5 * 3600.0), (-3.0, "hour"));
+        assert_eq!(ago_in_units(86_400.0 * 1.5), (-1.0, "day"));
+        assert_eq!(ago_in_units(86_400.0 * 20.0), (-2.0, "week"));
+        assert_eq!(ago_in_units(86_400.0 * 400.0), (-1.0, "year"));
     }
 }

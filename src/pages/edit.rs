@@ -1,6 +1,7 @@
 //! `/me/edit`: the student's photo and details. Opens from the profile already loaded (or,
 //! offline, the copy kept on this device); `?field=phone` focuses that field first.
 
+use crate::components::access_problem::access_problem;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::photo_editor::PhotoEditor;
 use crate::components::profile_form::ProfileForm;
@@ -8,6 +9,7 @@ use crate::components::require_auth::RequireAuth;
 use crate::components::skeleton::ProfileSkeleton;
 use crate::current_profile::use_current_profile;
 use crate::i18n::{t, tr, Msg};
+use crate::institute_settings::use_institute_settings;
 use crate::pages::me::OfflineCopyNotice;
 use crate::route::{use_current_route, Route};
 use crate::session::use_session;
@@ -16,7 +18,32 @@ use leptos::prelude::*;
 
 #[component]
 pub fn EditPage() -> impl IntoView {
-    view! { <RequireAuth><EditProfile/></RequireAuth> }
+    let settings = use_institute_settings();
+    // The institute's word can arrive after the page opened: then, and only if it changed,
+    // the page changes over (a Memo, so a repeated answer never rebuilds the form).
+    let allowed = Memo::new(move |_| settings.with(|s| s.allow_profile_edit));
+    view! {
+        <RequireAuth>
+            {move || if allowed.get() {
+                view! { <EditProfile/> }.into_any()
+            } else {
+                view! { <EditingOff/> }.into_any()
+            }}
+        </RequireAuth>
+    }
+}
+
+/// The institute has turned editing off (its settings' `allow_profile_edit`).
+#[component]
+fn EditingOff() -> impl IntoView {
+    use_title(|| Some(t(Msg::EditingOffTitle)));
+    view! {
+        <section class="card card-narrow">
+            <h1>{tr(Msg::EditingOffTitle)}</h1>
+            <p>{tr(Msg::EditingOffText)}</p>
+            <p><a href=Route::Me.href()>{tr(Msg::GoToProfile)}</a></p>
+        </section>
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -46,15 +73,20 @@ fn EditProfile() -> impl IntoView {
     let offline_as_of =
         Memo::new(move |_| current.get().and_then(|a| a.ok().flatten()).and_then(|loaded| loaded.offline_as_of));
     let retry = Callback::new(move |()| current.refetch());
+    let settings = use_institute_settings();
+    let photo_allowed = Memo::new(move |_| settings.with(|s| s.enable_user_photo));
     view! {
         <h1>{tr(Msg::EditProfile)}</h1>
         {move || offline_as_of.get().map(|as_of| view! { <OfflineCopyNotice as_of/> })}
         <div class="edit-layout">
-            <PhotoEditor/>
+            {move || photo_allowed.get().then(|| view! { <PhotoEditor/> })}
             <div class="edit-main">
                 {move || match form.get() {
                     Form::Loading => view! { <ProfileSkeleton/> }.into_any(),
                     Form::Failed(e) => {
+                        if let Some(screen) = access_problem(&e) {
+                            return screen;
+                        }
                         let transient = e.is_transient();
                         view! { <ErrorPanel message=Signal::derive(move || e.to_string()) retry=transient.then_some(retry)/> }
                             .into_any()

@@ -6,6 +6,7 @@ use crate::components::form_field::{described_by, FormField};
 use crate::config;
 use crate::focus::focus_id;
 use crate::i18n::{t, tr, Msg};
+use crate::institute_settings::{use_institute_settings, PasswordHelp};
 use crate::nav;
 use crate::route::{use_current_route, use_go, Route};
 use crate::session::{use_session, Ended};
@@ -87,6 +88,10 @@ pub fn LoginPage() -> impl IntoView {
         })
     };
     let username_error = field_error("username");
+    // The institute may name the fields its own way ("Email or phone").
+    let settings = use_institute_settings();
+    let username_label = Signal::derive(move || settings.with(|s| s.login_label.clone()));
+    let password_label = Signal::derive(move || settings.with(|s| s.login_password_label.clone()));
     let password_error = field_error("password");
 
     let show_password = move |shown: bool| {
@@ -134,7 +139,7 @@ pub fn LoginPage() -> impl IntoView {
                 <div class="alert alert-error" role="alert"><p>{e}</p></div>
             })}
             <form class="form" on:submit=submit novalidate>
-                <FormField id="username" label=Msg::Username error=username_error>
+                <FormField id="username" label=Msg::Username custom_label=username_label error=username_error>
                     <input
                         id="username"
                         name="username"
@@ -148,7 +153,7 @@ pub fn LoginPage() -> impl IntoView {
                         bind:value=username
                     />
                 </FormField>
-                <FormField id="password" label=Msg::Password error=password_error>
+                <FormField id="password" label=Msg::Password custom_label=password_label error=password_error>
                     <div class="input-with-button">
                         <input
                             id="password"
@@ -178,9 +183,15 @@ pub fn LoginPage() -> impl IntoView {
                     <button type="submit" class="button" disabled=pending aria-disabled=move || pending.get().to_string()>
                         {move || t(if pending.get() { Msg::SigningIn } else { Msg::SignIn })}
                     </button>
-                    {config::get().password_reset_url.clone().map(|url| view! {
-                        <a href=url rel="external" class="forgot-password">{tr(Msg::ForgotPassword)}</a>
-                    })}
+                    {move || match settings.with(|s| s.password_help(config::get().password_reset_url.as_deref())) {
+                        PasswordHelp::Hidden => None,
+                        PasswordHelp::InApp => Some(view! {
+                            <a href=Route::ForgotPassword.href() class="forgot-password">{tr(Msg::ForgotPassword)}</a>
+                        }.into_any()),
+                        PasswordHelp::Link(url) => Some(view! {
+                            <a href=url rel="external" class="forgot-password">{tr(Msg::ForgotPassword)}</a>
+                        }.into_any()),
+                    }}
                 </div>
             </form>
         </section>

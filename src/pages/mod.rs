@@ -1,4 +1,6 @@
+pub mod devices;
 pub mod edit;
+pub mod forgot_password;
 pub mod home;
 pub mod login;
 pub mod me;

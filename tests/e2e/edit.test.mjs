@@ -7,7 +7,7 @@ import { openPage, signIn, DEMO, standInAndBrowser, viaMenu, accountMenu, header
 const env = standInAndBrowser();
 beforeEach(() => env.api.clearFaults());
 
-const LABELS = ['First name', 'Last name', 'Email', 'Phone', 'Birth date', 'Gender', 'Address line 1',
+const LABELS = ['First name', 'Last name', 'Phone', 'Birth date', 'Gender', 'Address line 1',
   'Address line 2', 'City', 'State', 'PIN code'];
 
 /** Signs in as `username` and opens the edit form. */
@@ -35,7 +35,7 @@ test('the form is prefilled, labelled, and carries autocomplete and inputmode hi
   const { page, problems } = await editing('testpress');
   const expected = {
     'First name': ['Divya', 'given-name', null], 'Last name': ['', 'family-name', null],
-    Email: ['testpress.in@gmail.com', 'email', 'email'], Phone: ['9043570576', 'tel', 'tel'],
+    Phone: ['9043570576', 'tel', 'tel'],
     'Birth date': ['1994-08-27', 'bday', null], 'Address line 1': ['Chennai', 'address-line1', null],
     'Address line 2': ['Chennai', 'address-line2', null], City: ['Chennai', 'address-level2', null],
     'PIN code': ['600069', 'postal-code', 'numeric'],
@@ -50,6 +50,9 @@ test('the form is prefilled, labelled, and carries autocomplete and inputmode hi
   assert.equal(await page.getByLabel('Gender').inputValue(), '2');
   assert.equal(await page.getByLabel('State').inputValue(), '31');
   assert.equal(await page.getByLabel('State').locator('option').count(), 38, '37 states and "Not set"');
+  // Email is shown, not an input: no official app lets a student change it.
+  assert.equal(await page.getByLabel('Email').count(), 0);
+  await page.getByText('testpress.in@gmail.com', { exact: true }).waitFor();
   assert.deepEqual(problems, []);
 });
 
@@ -83,16 +86,14 @@ test('gender, state, birth date and PIN are saved as the API\'s codes', async ()
   assert.deepEqual([stored.gender, stored.state, stored.birth_date, stored.zip], ['Male', 'West Bengal', '2002-01-31', '700016']);
 });
 
-test('invalid email, phone and PIN show inline errors, focus the first, and send nothing', async () => {
+test('invalid phone and PIN show inline errors, focus the first, and send nothing', async () => {
   const { page, puts, problems } = await editing('testpress');
-  await page.getByLabel('Email').fill('divya@gmail');
   await page.getByLabel('Phone').fill('12345');
   await page.getByLabel('PIN code').fill('6000');
   await page.getByLabel('PIN code').press('Enter');
-  await page.getByText('Enter an email address like name@example.com.').waitFor();
   await page.getByText('Enter a phone number of exactly 10 digits.').waitFor();
   await page.getByText('Enter a PIN code of exactly 6 digits.').waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'email');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'phone');
   assert.equal(await page.getByLabel('Phone').getAttribute('aria-invalid'), 'true');
   const describedBy = await page.getByLabel('Phone').getAttribute('aria-describedby');
   assert.ok(describedBy.includes('phone-error'));
@@ -105,9 +106,9 @@ test('invalid email, phone and PIN show inline errors, focus the first, and send
 
 test('a blurred field is checked at once', async () => {
   const { page } = await editing('testpress');
-  await page.getByLabel('Email').fill('');
-  await page.getByLabel('Email').blur();
-  await page.getByText('Enter your email address.').waitFor();
+  await page.getByLabel('Phone').fill('');
+  await page.getByLabel('Phone').blur();
+  await page.getByText('Enter your phone number.').waitFor();
 });
 
 test('a server-side field error appears beside its field, and the general one by the Save button', async () => {
@@ -281,7 +282,7 @@ test('on a 320 px phone the form fits and works with the keyboard alone', async 
     if (visited.at(-1) !== here) visited.push(here);
     if (here === 'Save changes') break;
   }
-  assert.deepEqual(visited, ['last_name', 'email', 'phone', 'address1', 'address2', 'city', 'state_choices', 'zip',
+  assert.deepEqual(visited, ['last_name', 'phone', 'address1', 'address2', 'city', 'state_choices', 'zip',
     'birth_date', 'gender', 'Save changes']);
   await page.keyboard.press('Enter');
   await page.getByRole('status').filter({ hasText: 'Your profile has been saved.' }).waitFor();
@@ -343,7 +344,7 @@ test('the form is not rebuilt by a save or a new photo: the same fields, focus a
   await page.getByLabel('City').fill('Nagercoil');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await page.getByRole('status').filter({ hasText: 'Your profile has been saved.' }).waitFor();
-  assert.equal(await page.locator('form [data-marked="yes"]').count(), 11, 'every field is the same element');
+  assert.equal(await page.locator('form [data-marked="yes"]').count(), 10, 'every field is the same element');
   // Typing, then a photo upload (which changes the shared profile) keeps the typing.
   await page.getByLabel('Address line 2').fill('Behind the bus stand');
   const photo = await fetch(`${env.api.url}/api/v2.2/me/`, {
@@ -353,5 +354,5 @@ test('the form is not rebuilt by a save or a new photo: the same fields, focus a
   await page.getByRole('button', { name: 'Upload photo' }).click();
   await page.getByRole('status').filter({ hasText: 'Your new photo is saved.' }).waitFor();
   assert.equal(await page.getByLabel('Address line 2').inputValue(), 'Behind the bus stand');
-  assert.equal(await page.locator('form [data-marked="yes"]').count(), 11);
+  assert.equal(await page.locator('form [data-marked="yes"]').count(), 10);
 });

@@ -210,3 +210,31 @@ export function contrast(a, b) {
   const [la, lb] = [luminance(a), luminance(b)];
   return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
 }
+
+/**
+ * A new context and tab, signed in as `username` through the form, once `/me`'s heading is
+ * up. `options` go to the context (a viewport, a locale, `serviceWorkers`).
+ */
+export async function signedInPage(env, username = DEMO.username, options = {}) {
+  const context = await env.browser.newContext(options);
+  const tab = await openPage(context);
+  await tab.page.goto(env.api.url + '/login');
+  await signIn(tab.page, { username, password: DEMO.password });
+  await tab.page.waitForURL('**/me');
+  await tab.page.locator('main h1').waitFor();
+  return { context, ...tab };
+}
+
+/** The token the page's app holds, if any. */
+export const storedToken = (page) => page.evaluate(() => localStorage.getItem('testpress.token'));
+
+/** Waits until `check()` (async) is truthy, or fails after `timeout` ms with `what`. */
+export async function eventually(check, what, timeout = 10_000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -82,20 +82,20 @@ test('the edit form\'s inline errors, and the API\'s failures, come in the chose
   await page.getByLabel(HI.Password, { exact: true }).fill('demo1234');
   await page.getByRole('button', { name: HI.SignIn }).click();
   await page.waitForURL('**/me/edit');
-  await page.getByLabel(HI.Email, { exact: true }).fill('divya@gmail');
+  await page.getByLabel(HI.Phone, { exact: true }).fill('12345');
   await page.getByLabel(HI.PinCode, { exact: true }).fill('12');
   await page.getByRole('button', { name: HI.SaveChanges }).click();
-  await page.getByText(HI.EmailShape).waitFor();
+  await page.getByText(HI.PhoneShape).waitFor();
   await page.getByText(HI.PinShape).waitFor();
   await page.getByRole('alert').getByText(HI.ErrInvalid).waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'email');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'phone');
   // Switching now re-words what is already on screen.
   await page.getByLabel(HI.Language).selectOption({ label: 'English' });
-  await page.getByText('Enter an email address like name@example.com.').waitFor();
+  await page.getByText('Enter a phone number of exactly 10 digits.').waitFor();
   await page.getByLabel('Language').selectOption({ label: 'हिन्दी' });
-  await page.getByText(HI.EmailShape).waitFor();
+  await page.getByText(HI.PhoneShape).waitFor();
   // A failure's sentence, from the app's own catalogue.
-  await page.getByLabel(HI.Email, { exact: true }).fill('divya@gmail.com');
+  await page.getByLabel(HI.Phone, { exact: true }).fill('9043570576');
   await page.getByLabel(HI.PinCode, { exact: true }).fill('600069');
   await env.api.fault({ path: '/api/v2.2/users/17/', method: 'PUT', status: 503, body: '', times: 1 });
   await page.getByLabel(HI.City, { exact: true }).fill('Madurai');

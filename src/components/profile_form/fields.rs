@@ -61,7 +61,22 @@ impl Fields {
     }
 }
 
-pub fn field_view(field: Field, state: FieldState) -> impl IntoView {
+/// A value the student sees but does not change here (email), with the line saying why.
+fn read_only_view(field: Field, state: FieldState) -> AnyView {
+    view! {
+        <dl class="field">
+            <dt class="label">{tr(field.label())}</dt>
+            <dd class="read-only-value">{move || state.value.get()}</dd>
+            <dd class="hint">{tr(Msg::EmailFixed)}</dd>
+        </dl>
+    }
+    .into_any()
+}
+
+pub fn field_view(field: Field, state: FieldState) -> AnyView {
+    if !field.editable() {
+        return read_only_view(field, state);
+    }
     let id = field.api_name();
     let error = Signal::derive(move || state.problem.get().map(|p| p.text()));
     let invalid = move || state.problem.with(Option::is_some).to_string();
@@ -120,7 +135,7 @@ pub fn field_view(field: Field, state: FieldState) -> impl IntoView {
         }
         .into_any(),
     };
-    view! { <FormField id=id label=field.label() hint=field.hint() error>{control}</FormField> }
+    view! { <FormField id=id label=field.label() hint=field.hint() error>{control}</FormField> }.into_any()
 }
 
 /// A select's options. The one matching `initial` is marked `selected`, since a select's

@@ -45,6 +45,7 @@ pub fn ProfileForm(profile: Profile, user_id: u64, focus: Option<Field>) -> impl
     let network = use_network();
     let session = use_session();
     let base = RwSignal::new(FormValues::from_profile(&profile));
+    let username = profile.username.clone();
     let (initial, draft_notice) = restore_draft(user_id, &base.get_untracked());
     let fields = Fields::new(&initial);
     let outcome = RwSignal::new(None::<Outcome>);
@@ -187,6 +188,13 @@ pub fn ProfileForm(profile: Profile, user_id: u64, focus: Option<Field>) -> impl
         })}
         <form class="form card profile-form" on:submit=submit novalidate aria-labelledby="details-form-heading">
             <h2 id="details-form-heading">{tr(Msg::YourDetails)}</h2>
+            // Shown so the student knows which account this is; never edited.
+            {(!username.is_empty()).then(|| view! {
+                <dl class="field">
+                    <dt class="label">{tr(Msg::Username)}</dt>
+                    <dd class="read-only-value">{username.clone()}</dd>
+                </dl>
+            })}
             {Group::ALL.into_iter().map(|group| view! {
                 <fieldset>
                     <legend>{tr(group.legend())}</legend>

@@ -1,0 +1,90 @@
+//! The screens for a refusal that is about the student's devices rather than what they
+//! asked for: too many devices signed in at once, an account locked for it, or a device the
+//! institute does not allow. Each says what happened in the official apps' terms and offers
+//! the one way forward there is.
+
+use crate::api::ApiError;
+use crate::current_profile::use_current_profile;
+use crate::i18n::{t, tf, tr, Msg};
+use crate::institute_settings::use_institute_settings;
+use crate::route::{here, Route};
+use leptos::prelude::*;
+
+/// The kinds of refusal that get a screen of their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccessProblemKind {
+    /// `parallel_login_restriction`: signing out elsewhere lets the student go on here.
+    TooManyDevices,
+    /// `max_login_exceeded`: nothing to do here but wait (or ask the institute).
+    AccountLocked,
+    /// `device_already_bound`, `unauthorized_device`: this device will not do; another
+    /// account might.
+    DeviceNotAllowed,
+}
+
+impl AccessProblemKind {
+    pub fn of(error: &ApiError) -> Option<AccessProblemKind> {
+        let ApiError::Refused { code, .. } = error else { return None };
+        match code.as_str() {
+            "parallel_login_restriction" => Some(AccessProblemKind::TooManyDevices),
+            "max_login_exceeded" => Some(AccessProblemKind::AccountLocked),
+            "device_already_bound" | "unauthorized_device" => Some(AccessProblemKind::DeviceNotAllowed),
+            _ => None,
+        }
+    }
+}
+
+/// The screen for `error`, when it is one of the kinds above.
+pub fn access_problem(error: &ApiError) -> Option<AnyView> {
+    let kind = AccessProblemKind::of(error)?;
+    let (title, message) = match error {
+        ApiError::Refused { title, message, .. } => (title.clone(), message.clone()),
+        _ => Default::default(),
+    };
+    Some(view! { <AccessProblem kind title message/> }.into_any())
+}
+
+#[component]
+fn AccessProblem(kind: AccessProblemKind, title: String, message: String) -> impl IntoView {
+    let current = use_current_profile();
+    let settings = use_institute_settings();
+    let location = leptos_router::hooks::use_location();
+    let heading = match kind {
+        AccessProblemKind::TooManyDevices => t(Msg::ParallelLoginTitle),
+        AccessProblemKind::AccountLocked => t(Msg::AccountLockedTitle),
+        AccessProblemKind::DeviceNotAllowed if !title.is_empty() => title,
+        AccessProblemKind::DeviceNotAllowed => t(Msg::DeviceNotAllowedTitle),
+    };
+    let body = match kind {
+        AccessProblemKind::TooManyDevices => view! {
+            <p>{tr(Msg::ParallelLoginText)}</p>
+            <p class="actions">
+                <a class="button" href=Route::Devices { next: Some(here(&location)) }.href()>{tr(Msg::SeeDevices)}</a>
+            </p>
+        }
+        .into_any(),
+        AccessProblemKind::AccountLocked => view! {
+            <p>{tr(Msg::AccountLockedText)}</p>
+            {move || settings.get().cooloff_time.map(|hours| view! {
+                <p>{tf(Msg::AccountUnlocksWithin, &[("hours", &hours)])}</p>
+            })}
+            <p>{tr(Msg::AccountLockedHelp)}</p>
+        }
+        .into_any(),
+        AccessProblemKind::DeviceNotAllowed => view! {
+            {(!message.is_empty()).then(|| view! { <p>{message.clone()}</p> })}
+            <p class="actions">
+                <button type="button" class="button" data-leaves-page="" on:click=move |_| current.sign_out()>
+                    {tr(Msg::SignInOtherAccount)}
+                </button>
+            </p>
+        }
+        .into_any(),
+    };
+    view! {
+        <section class="card" role="alert" aria-labelledby="access-problem">
+            <h1 id="access-problem">{heading}</h1>
+            {body}
+        </section>
+    }
+}
