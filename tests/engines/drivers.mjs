@@ -204,7 +204,12 @@ async function killGroup(child) {
   const exited = running ? once(child, 'exit') : Promise.resolve();
   try { process.kill(-child.pid, 'SIGTERM'); } catch { return; /* the group is gone */ }
   await within(10_000, exited, 'still running').catch(() => {});
-  try { process.kill(-child.pid, 'SIGKILL'); } catch { /* all gone */ }
+  try { process.kill(-child.pid, 'SIGKILL'); } catch { return; /* all gone */ }
+  // Until the last of the group has gone (signal 0 only asks whether any is left).
+  for (let i = 0; i < 50; i++) {
+    try { process.kill(-child.pid, 0); } catch { return; }
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
 }
 
 /**
