@@ -43,15 +43,12 @@ export class Tab {
         last = error.message.split('\n')[0];
       }
       if (Date.now() > deadline) {
-        const page = await this.evaluate(() => `${location.pathname}${location.search} (${document.readyState}, ${document.documentElement.outerHTML.length} B, visibility ${document.visibilityState}): "${document.body?.innerText.replace(/\s+/g, ' ').slice(0, 300)}" ${document.body?.outerHTML.slice(0, 300)}`).catch((e) => `? (${e.message})`);
+        // Where it was and what it showed, for the failure's message.
+        const page = await this.evaluate(() => `${location.pathname}${location.search} (${document.readyState}), showing "${document.body?.innerText.replace(/\s+/g, ' ').slice(0, 300)}"`).catch((e) => `? (${e.message})`);
         throw new Error(`${this.engine.name}: waited ${WAIT_MS / 1000} s for ${what} (last: ${JSON.stringify(last)}) at ${page}`);
       }
       await new Promise((ok) => setTimeout(ok, POLL_MS));
     }
-  }
-
-  path() {
-    return this.evaluate(() => location.pathname + location.search);
   }
 
   waitForPath(path) {
@@ -61,15 +58,6 @@ export class Tab {
   /** Waits until exactly one visible element matches `query`. */
   waitFor(query) {
     return this.poll(`one ${describe(query)}`, `${found(query)}.length === 1`);
-  }
-
-  /** Waits until nothing visible matches `query`. */
-  waitForNone(query) {
-    return this.poll(`no ${describe(query)}`, `${found(query)}.length === 0`);
-  }
-
-  count(query) {
-    return this.engine.run(`${found(query)}.length`);
   }
 
   /** The one element matching `query`, once it is there. */
