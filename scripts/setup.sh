@@ -10,7 +10,7 @@ for arg in "$@"; do
   case "$arg" in
     --browser) WITH_BROWSER=true ;;
     --engines) WITH_ENGINES=true ;;
-    *) printf 'setup: unknown option %s (use --browser and/or --engines)\n' "$arg" >&2; exit 2 ;;
+    *) ;; # Sourced without arguments, this sees the caller's own: not ours to judge.
   esac
 done
 
