@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test: formatting, lints (native and wasm32), unit tests, the stand-in's contract
-# tests, browser component tests and end-to-end tests in headless Chromium. Installs what is
-# missing first. Exits non-zero if anything fails; nothing is skipped for a missing tool.
+# tests, browser component tests, end-to-end tests in headless Chromium, and the smoke flows
+# in Firefox and WebKit. Installs what is missing first. Exits non-zero if anything fails;
+# nothing is skipped for a missing tool.
 set -euo pipefail
-source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" --browser
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" --browser --engines
 cd "$ROOT"
 started=$SECONDS
 
@@ -34,5 +35,12 @@ node scripts/size-report.mjs "$E2E_DIST"
 
 step "End-to-end tests (headless Chromium against the stand-in API)"
 E2E_DIST="$E2E_DIST" node --test --test-concurrency=1 tests/e2e/
+
+step "Smoke flows in Firefox (headless, WebDriver BiDi)"
+E2E_DIST="$E2E_DIST" node --test tests/engines/firefox.test.mjs
+
+step "Smoke flows in WebKit (MiniBrowser under Xvfb, WebKitWebDriver)"
+# A 24-bit screen (xvfb-run's default is 8-bit), larger than the phone-sized window.
+E2E_DIST="$E2E_DIST" xvfb-run -a -s "-screen 0 1280x1024x24" node --test tests/engines/webkit.test.mjs
 
 printf '\nAll tests passed in %ss.\n' "$((SECONDS - started))"
