@@ -34,18 +34,19 @@ impl AccessProblemKind {
     }
 }
 
-/// The screen for `error`, when it is one of the kinds above.
-pub fn access_problem(error: &ApiError) -> Option<AnyView> {
+/// The screen for `error`, when it is one of the kinds above. `embedded` when the page has
+/// its own `<h1>` (the edit page, sign-in): the screen's heading is then an `<h2>`.
+pub fn access_problem(error: &ApiError, embedded: bool) -> Option<AnyView> {
     let kind = AccessProblemKind::of(error)?;
     let (title, message) = match error {
         ApiError::Refused { title, message, .. } => (title.clone(), message.clone()),
         _ => Default::default(),
     };
-    Some(view! { <AccessProblem kind title message/> }.into_any())
+    Some(view! { <AccessProblem kind title message embedded/> }.into_any())
 }
 
 #[component]
-fn AccessProblem(kind: AccessProblemKind, title: String, message: String) -> impl IntoView {
+fn AccessProblem(kind: AccessProblemKind, title: String, message: String, embedded: bool) -> impl IntoView {
     let current = use_current_profile();
     let settings = use_institute_settings();
     let location = leptos_router::hooks::use_location();
@@ -83,7 +84,11 @@ fn AccessProblem(kind: AccessProblemKind, title: String, message: String) -> imp
     };
     view! {
         <section class="card" role="alert" aria-labelledby="access-problem">
-            <h1 id="access-problem">{heading}</h1>
+            {if embedded {
+                view! { <h2 id="access-problem">{heading}</h2> }.into_any()
+            } else {
+                view! { <h1 id="access-problem">{heading}</h1> }.into_any()
+            }}
             {body}
         </section>
     }

@@ -25,7 +25,7 @@ pub fn ErrorPanel(#[prop(into)] message: Signal<String>, retry: Option<Callback<
 pub fn boundary_fallback(errors: ArcRwSignal<Errors>, retry: Callback<()>) -> impl IntoView {
     move || {
         let first = errors.with(|errors| errors.iter().next().map(|(_, e)| e.downcast_ref::<ApiError>().cloned()));
-        if let Some(screen) = first.clone().flatten().as_ref().and_then(access_problem) {
+        if let Some(screen) = first.clone().flatten().as_ref().and_then(|e| access_problem(e, false)) {
             return screen;
         }
         let transient = first.as_ref().is_some_and(|api| api.as_ref().is_none_or(ApiError::is_transient));

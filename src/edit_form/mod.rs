@@ -57,8 +57,9 @@ pub fn server_problems(errors: &FieldErrors) -> (Vec<(Field, Problem)>, Vec<Stri
     let mut general = errors.general.clone();
     for (name, messages) in &errors.fields {
         match Field::from_api_name(name) {
-            Some(field) => by_field.push((field, Problem::Server(messages.join(" ")))),
-            None => general.extend(messages.iter().cloned()),
+            Some(field) if field.editable() => by_field.push((field, Problem::Server(messages.join(" ")))),
+            // Unknown fields, and ones the form only shows (email): said by the Save button.
+            _ => general.extend(messages.iter().cloned()),
         }
     }
     by_field.sort_by_key(|(f, _)| *f as usize);

@@ -60,6 +60,11 @@ pub fn time_ago(iso: &str, now_ms: f64) -> Option<String> {
     if cfg!(not(target_arch = "wasm32")) {
         return Some(format!("{} {unit}s ago", -value));
     }
+    // Browsers before 2020 (Safari 13) have no RelativeTimeFormat: calling it would throw.
+    let intl = Reflect::get(&js_sys::global(), &JsValue::from_str("Intl")).ok()?;
+    if !Reflect::has(&intl, &JsValue::from_str("RelativeTimeFormat")).unwrap_or(false) {
+        return None;
+    }
     let locales = js_sys::Array::of1(&JsValue::from_str(&locale()));
     let format = js_sys::Intl::RelativeTimeFormat::new(&locales, &options(&[("numeric", "auto")]).into());
     Some(format.format(value, unit).into())

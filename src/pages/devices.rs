@@ -56,7 +56,10 @@ fn Devices() -> impl IntoView {
             if page == 1 {
                 entries.set(results);
             } else {
+                let first_new = entries.with_untracked(Vec::len);
                 entries.update(|e| e.extend(results));
+                // Focus goes on to what "Show more" brought, not back to the page's top.
+                request_animation_frame(move || focus_id(&["device-", &first_new.to_string()].concat()));
             }
             more.set(next);
             loaded_pages.set(page);
@@ -99,7 +102,7 @@ fn Devices() -> impl IntoView {
                 </div>
             })}
             <ul class="devices" aria-busy=move || load_page.pending().get().to_string()>
-                {move || entries.get().into_iter().map(|entry| view! { <DeviceEntry entry/> }).collect_view()}
+                {move || entries.get().into_iter().enumerate().map(|(i, entry)| view! { <DeviceEntry entry index=i/> }).collect_view()}
             </ul>
             {move || (load_page.pending().get() && entries.with(Vec::is_empty)).then(|| view! {
                 <p role="status">{tr(Msg::LoadingDevices)}</p>
@@ -108,9 +111,10 @@ fn Devices() -> impl IntoView {
                 let transient = e.is_transient();
                 view! { <ErrorPanel message=Signal::derive(move || e.to_string()) retry=transient.then_some(retry)/> }
             })}
-            {move || (more.get() && !load_page.pending().get()).then(|| view! {
+            // Stays while the next page loads (disabled), so focus is not dropped from under it.
+            {move || more.get().then(|| view! {
                 <p>
-                    <button type="button" class="button button-secondary"
+                    <button type="button" class="button button-secondary" disabled=move || load_page.pending().get()
                         on:click=move |_| { load_page.dispatch(loaded_pages.get_untracked() + 1); }>
                         {tr(Msg::ShowMoreDevices)}
                     </button>
@@ -128,12 +132,12 @@ fn Devices() -> impl IntoView {
 }
 
 #[component]
-fn DeviceEntry(entry: SignInEntry) -> impl IntoView {
+fn DeviceEntry(entry: SignInEntry, index: usize) -> impl IntoView {
     let label = device_label(&entry.user_agent);
     let when = dates::time_ago(&entry.last_used, js_sys::Date::now());
     let place = (!entry.location.is_empty()).then(|| tf(Msg::Place, &[("place", &entry.location)]));
     view! {
-        <li class="device">
+        <li class="device" id=["device-", &index.to_string()].concat()>
             <p class="device-name">
                 <strong>{label}</strong>
                 {entry.current_device.then(|| view! { " " <span class="badge">{tr(Msg::ThisDevice)}</span> })}

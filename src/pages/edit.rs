@@ -84,7 +84,7 @@ fn EditProfile() -> impl IntoView {
                 {move || match form.get() {
                     Form::Loading => view! { <ProfileSkeleton/> }.into_any(),
                     Form::Failed(e) => {
-                        if let Some(screen) = access_problem(&e) {
+                        if let Some(screen) = access_problem(&e, true) {
                             return screen;
                         }
                         let transient = e.is_transient();

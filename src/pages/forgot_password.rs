@@ -4,9 +4,11 @@
 
 use crate::api::{self, ApiError};
 use crate::components::form_field::{described_by, FormField};
+use crate::config;
 use crate::edit_form::is_email;
 use crate::focus::focus_id;
 use crate::i18n::{t, tf, tr, Msg};
+use crate::institute_settings::{use_institute_settings, PasswordHelp};
 use crate::route::Route;
 use crate::title::use_title;
 use leptos::prelude::*;
@@ -14,6 +16,33 @@ use leptos::prelude::*;
 #[component]
 pub fn ForgotPasswordPage() -> impl IntoView {
     use_title(|| Some(t(Msg::ResetPasswordTitle)));
+    let settings = use_institute_settings();
+    // Reached by its address too: the institute's and the deployment's word still rule.
+    let help = Memo::new(move |_| settings.with(|s| s.password_help(config::get().password_reset_url.as_deref())));
+    move || match help.get() {
+        PasswordHelp::InApp => view! { <ResetRequest/> }.into_any(),
+        PasswordHelp::Link(url) => view! {
+            <section class="card card-narrow">
+                <h1>{tr(Msg::ResetPasswordTitle)}</h1>
+                <p>{tr(Msg::ResetElsewhere)}</p>
+                <p><a class="button" href=url rel="external">{tr(Msg::GoToResetPage)}</a></p>
+            </section>
+        }
+        .into_any(),
+        PasswordHelp::Hidden => view! {
+            <section class="card card-narrow">
+                <h1>{tr(Msg::ResetPasswordTitle)}</h1>
+                <p>{tr(Msg::ResetNotOffered)}</p>
+                <p><a href=Route::Login { next: None }.href()>{tr(Msg::BackToSignIn)}</a></p>
+            </section>
+        }
+        .into_any(),
+    }
+}
+
+/// The email field and the reset request.
+#[component]
+fn ResetRequest() -> impl IntoView {
     let email = RwSignal::new(String::new());
     let checked = RwSignal::new(None::<String>);
     let send = Action::new_local(|email: &String| {
@@ -26,7 +55,11 @@ pub fn ForgotPasswordPage() -> impl IntoView {
     // The server's word on the address goes under the field; anything else above the form.
     let field_error = Signal::derive(move || {
         checked.get().or_else(|| match failure() {
-            Some(ApiError::Invalid(fields)) => fields.for_field("email").or_else(|| fields.general.first().cloned()),
+            // A refusal in words the form doesn't know still gets a sentence.
+            Some(ApiError::Invalid(fields)) => fields
+                .for_field("email")
+                .or_else(|| fields.general.first().cloned())
+                .or_else(|| Some(t(Msg::ResetAddressRefused))),
             _ => None,
         })
     });

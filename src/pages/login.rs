@@ -2,6 +2,7 @@
 //! reset link when the institute has one, plain words for every failure).
 
 use crate::api::{self, ApiError};
+use crate::components::access_problem::access_problem;
 use crate::components::form_field::{described_by, FormField};
 use crate::config;
 use crate::focus::focus_id;
@@ -135,8 +136,12 @@ pub fn LoginPage() -> impl IntoView {
             {move || (session.ended() == Some(Ended::Expired)).then(|| view! {
                 <p class="alert alert-info" role="status">{tr(Msg::SessionExpired)}</p>
             })}
-            {move || error.with(|e| e.as_ref().and_then(failure_sentence)).map(|e| view! {
-                <div class="alert alert-error" role="alert"><p>{e}</p></div>
+            {move || error.with(|e| match e.as_ref().and_then(|e| access_problem(e, true)) {
+                // A locked account or a device the institute refuses: its own screen.
+                Some(screen) => Some(screen),
+                None => e.as_ref().and_then(failure_sentence).map(|e| view! {
+                    <div class="alert alert-error" role="alert"><p>{e}</p></div>
+                }.into_any()),
             })}
             <form class="form" on:submit=submit novalidate>
                 <FormField id="username" label=Msg::Username custom_label=username_label error=username_error>

@@ -117,6 +117,7 @@ test('devices: the list as a person reads it, page by page, and signing out the 
   assert.match(await list.getByRole('listitem').nth(1).innerText(), /Testpress app on Android[\s\S]*Last used 3 hours ago · Place: IN/);
   await page.getByRole('button', { name: 'Show more devices' }).click();
   await list.getByRole('listitem').nth(2).waitFor();
+  await eventually(async () => (await page.evaluate(() => document.activeElement.id)) === 'device-2', 'focus on the first new entry');
   assert.match(await list.getByRole('listitem').nth(2).innerText(), /Chrome on Windows[\s\S]*Last used 2 days ago/);
   assert.equal(await page.getByRole('button', { name: 'Show more devices' }).count(), 0, 'no more pages');
 
@@ -174,6 +175,19 @@ test('a locked account and a device the institute does not allow get their own s
   await context.close();
 });
 
+test('a locked account at sign-in gets its screen on the sign-in page', async () => {
+  const context = await env.browser.newContext();
+  const { page } = await openPage(context);
+  await env.api.fault({ preset: 'max_login_exceeded', path: '/api/v2.2/auth-token/' });
+  await page.goto(env.api.url + '/login');
+  await page.getByLabel('Username').fill('meera');
+  await page.getByLabel('Password', { exact: true }).fill(DEMO.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Account locked', level: 2 }).waitFor();
+  assert.equal(await page.locator('h1').count(), 1, 'one page title');
+  await context.close();
+});
+
 test('the institute turns editing and photos off: no way in, and /me/edit says why', async () => {
   await env.api.instituteSettings({ allow_profile_edit: false });
   const { page, context, problems } = await signedInPage(env, 'arjun');
@@ -203,12 +217,21 @@ test('sign-in follows the institute: its labels, its reset page, or none', async
   await page.getByLabel('Email or phone').fill(DEMO.username);
   assert.equal(await page.getByRole('link', { name: 'Forgot password?' }).getAttribute('href'), '/forgot-password');
 
+  const settingsAnswer = () => page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v2.3/settings/');
   await env.api.instituteSettings({ custom_forgot_password_url: 'https://institute.example/reset' });
+  let answered = settingsAnswer();
   await page.reload();
+  await answered;
   await eventually(async () => (await page.getByRole('link', { name: 'Forgot password?' }).getAttribute('href')) === 'https://institute.example/reset', 'the custom link');
   await env.api.instituteSettings({ custom_forgot_password_url: null, disable_forgot_password: true });
+  answered = settingsAnswer();
   await page.reload();
+  await answered;
   await eventually(async () => (await page.getByRole('link', { name: 'Forgot password?' }).count()) === 0, 'the link to go');
+  // Its address typed by hand: the page says the institute does not offer it.
+  await page.goto(env.api.url + '/forgot-password');
+  await page.getByText("Your institute doesn't offer a password reset here. Ask your institute for help.").waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Send reset link' }).count(), 0);
   await context.close();
 });
 

@@ -28,8 +28,15 @@ const DRAFT_DELAY: Duration = Duration::from_millis(400);
 /// The draft restored for this student, if any, and what to tell them about it.
 fn restore_draft(user_id: u64, base: &FormValues) -> (FormValues, Option<Msg>) {
     match draft::load(user_id).map(|text| Draft::from_json(&text)) {
-        Some(Ok(draft)) if draft.user_id == user_id && &draft.values != base => {
-            (draft.values, Some(Msg::DraftRestored))
+        Some(Ok(mut draft)) if draft.user_id == user_id => {
+            // A draft from before email was read-only may carry an edited one: the shown
+            // value is always the server's.
+            draft.values.set(Field::Email, base.get(Field::Email).to_string());
+            if &draft.values == base {
+                (base.clone(), None)
+            } else {
+                (draft.values, Some(Msg::DraftRestored))
+            }
         }
         Some(Err(_damaged)) => {
             draft::clear(user_id);
