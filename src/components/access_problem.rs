@@ -42,11 +42,19 @@ pub fn access_problem(error: &ApiError, embedded: bool) -> Option<AnyView> {
         ApiError::Refused { title, message, .. } => (title.clone(), message.clone()),
         _ => Default::default(),
     };
-    Some(view! { <AccessProblem kind title message embedded/> }.into_any())
+    // The server's own sentence, as it wrote it, under the app's explanation.
+    let server_words = (!title.is_empty() || !message.is_empty()).then(|| error.to_string());
+    Some(view! { <AccessProblem kind title message server_words embedded/> }.into_any())
 }
 
 #[component]
-fn AccessProblem(kind: AccessProblemKind, title: String, message: String, embedded: bool) -> impl IntoView {
+fn AccessProblem(
+    kind: AccessProblemKind,
+    title: String,
+    message: String,
+    server_words: Option<String>,
+    embedded: bool,
+) -> impl IntoView {
     let current = use_current_profile();
     let settings = use_institute_settings();
     let location = leptos_router::hooks::use_location();
@@ -58,6 +66,7 @@ fn AccessProblem(kind: AccessProblemKind, title: String, message: String, embedd
     };
     let body = match kind {
         AccessProblemKind::TooManyDevices => view! {
+            {server_words.clone().map(|words| view! { <p>{words}</p> })}
             <p>{tr(Msg::ParallelLoginText)}</p>
             <p class="actions">
                 <a class="button" href=Route::Devices { next: Some(here(&location)) }.href()>{tr(Msg::SeeDevices)}</a>
@@ -65,6 +74,7 @@ fn AccessProblem(kind: AccessProblemKind, title: String, message: String, embedd
         }
         .into_any(),
         AccessProblemKind::AccountLocked => view! {
+            {server_words.clone().map(|words| view! { <p>{words}</p> })}
             <p>{tr(Msg::AccountLockedText)}</p>
             {move || settings.get().cooloff_time.map(|hours| view! {
                 <p>{tf(Msg::AccountUnlocksWithin, &[("hours", &hours)])}</p>

@@ -249,7 +249,7 @@ test('a 401 from the server mid-session signs out and returns the student afterw
   assert.deepEqual(problems, []);
 });
 
-test('a 403 with a Testpress error code shows the server\'s title and message', async () => {
+test('a 403 with a Testpress error code shows the server\'s title and message, on its own screen', async () => {
   const { page } = await signedInPage();
   await env.api.fault({
     path: '/api/v2.2/users/20/', status: 403, times: 1,
@@ -257,6 +257,7 @@ test('a 403 with a Testpress error code shows the server\'s title and message', 
   });
   await page.goto(env.api.url + '/users/20');
   await page.getByRole('alert').getByText('Signed in elsewhere: You are signed in on another device.').waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Signed in on too many devices' }).waitFor();
   assert.equal(new URL(page.url()).pathname, '/users/20', 'not signed out');
 });
 
