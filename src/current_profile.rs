@@ -1,6 +1,7 @@
 //! The signed-in student's own profile: loaded once and shared by the header, `/me`,
 //! `/me/edit` and the photo editor, with the writes that change it (Actions) and the copy
-//! kept for offline use. Pages get a small copyable handle with `use_current_profile()`.
+//! kept on this device. That copy is shown the moment the app starts, marked as being
+//! updated, until `/me/` answers. Pages get a small copyable handle with `use_current_profile()`.
 
 use crate::api::{self, ApiError, PhotoUpload};
 use crate::edit_form::Payload;
@@ -10,13 +11,25 @@ use crate::profile::Profile;
 use crate::session::Session;
 use leptos::prelude::*;
 
+/// How current the profile on screen is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Freshness {
+    /// As the server (or a save) last gave it, this session.
+    Fresh,
+    /// The copy kept on this device, while `/me/` is asked for.
+    Updating,
+    /// The kept copy, because `/me/` failed in a way that may pass (no connection, a server
+    /// error, an answer we could not read).
+    Stale(ApiError),
+}
+
 /// A profile to show.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Loaded {
     pub profile: Profile,
-    /// Set when the network failed and this is the copy kept on this device: when that copy
-    /// was fetched (ms since the epoch).
-    pub offline_as_of: Option<f64>,
+    /// When the server sent this profile (ms since the epoch).
+    pub fetched_at_ms: f64,
+    pub freshness: Freshness,
 }
 
 /// `None` inside: nobody is signed in.
@@ -31,7 +44,12 @@ pub struct Changes {
 
 #[derive(Clone, Copy)]
 pub struct CurrentProfile {
-    resource: LocalResource<Answer>,
+    /// `None` while the first load runs with nothing kept to show.
+    answer: RwSignal<Option<Answer>>,
+    /// Moved to ask `/me/` again for the same session.
+    reloads: RwSignal<u32>,
+    /// Counts requests for `/me/`; an answer counts only if no later request (or save) began.
+    requests: StoredValue<u32>,
     session: Session,
     /// `PUT` of changed fields. Created here, in the app's root, so a save the student
     /// started finishes (and shows everywhere) even if they leave the edit page meanwhile:
@@ -44,46 +62,54 @@ pub struct CurrentProfile {
     pub upload_progress: RwSignal<Option<f64>>,
 }
 
-/// Loads `/me/` whenever a different token is in use; offline, the kept copy stands in.
-async fn load(session: Session, user_id: Option<u64>) -> Answer {
-    let Some(user_id) = user_id else { return Ok(None) };
-    match api::me(session).await {
-        Ok(profile) => {
-            if untrack(|| session.user_id()) == Some(user_id) {
-                kept_profile::keep(user_id, &profile);
-            }
-            Ok(Some(Loaded { profile, offline_as_of: None }))
+/// What to show for `user_id` before `/me/` answers: their kept copy, if any.
+fn kept_for(user_id: Option<u64>) -> Option<Answer> {
+    let Some(user_id) = user_id else { return Some(Ok(None)) };
+    let kept = kept_profile::load(user_id)?;
+    Some(Ok(Some(Loaded { profile: kept.profile, fetched_at_ms: kept.fetched_at_ms, freshness: Freshness::Updating })))
+}
+
+/// What `/me/`'s answer makes of what is shown. A failure that may pass keeps a profile on
+/// screen; anything else (a refusal about access, no such account) replaces it.
+fn after(shown: Option<Answer>, answer: Result<Profile, ApiError>) -> Answer {
+    match (answer, shown) {
+        (Ok(profile), _) => {
+            Ok(Some(Loaded { profile, fetched_at_ms: js_sys::Date::now(), freshness: Freshness::Fresh }))
         }
-        Err(e) if e.is_connection() => match kept_profile::load(user_id) {
-            Some(kept) => Ok(Some(Loaded { profile: kept.profile, offline_as_of: Some(kept.fetched_at_ms) })),
-            None => Err(e),
-        },
-        Err(e) => Err(e),
+        (Err(e), Some(Ok(Some(loaded)))) if e.is_transient() => {
+            Ok(Some(Loaded { freshness: Freshness::Stale(e), ..loaded }))
+        }
+        (Err(e), _) => Err(e),
     }
 }
 
 impl CurrentProfile {
-    /// The loaded answer, `None` while the first load runs (tracked).
+    /// The loaded answer, `None` while the first load runs with nothing kept (tracked).
     pub fn get(&self) -> Option<Answer> {
-        self.resource.get()
+        self.answer.get()
     }
 
-    /// The profile, if one is loaded (tracked).
+    /// The profile, if one is shown (tracked).
     pub fn profile(&self) -> Option<Profile> {
-        self.resource.with(|a| a.as_ref().and_then(|a| a.as_ref().ok()?.as_ref()).map(|l| l.profile.clone()))
+        self.answer.with(|a| a.as_ref().and_then(|a| a.as_ref().ok()?.as_ref()).map(|l| l.profile.clone()))
     }
 
     pub fn profile_untracked(&self) -> Option<Profile> {
         untrack(|| self.profile())
     }
 
-    /// For `Suspend`: resolves with the loaded answer.
-    pub fn resource(&self) -> LocalResource<Answer> {
-        self.resource
+    /// `/me/` failed, whether or not the kept copy stands in (tracked).
+    pub fn failed(&self) -> bool {
+        self.answer.with(|a| match a {
+            Some(Err(_)) => true,
+            Some(Ok(Some(loaded))) => matches!(loaded.freshness, Freshness::Stale(_)),
+            None | Some(Ok(None)) => false,
+        })
     }
 
+    /// Asks `/me/` again; what is shown stays until it answers.
     pub fn refetch(&self) {
-        self.resource.refetch();
+        self.reloads.update(|n| *n = n.wrapping_add(1));
     }
 
     /// The student chose to sign out: the token goes now, and with it (`personal_data::guard`)
@@ -91,43 +117,86 @@ impl CurrentProfile {
     pub fn sign_out(&self) {
         self.session.sign_out();
     }
-}
 
-/// Shows `profile` as the current one, unless its student is no longer the one signed in
-/// (a save that finished after signing out).
-fn show(resource: LocalResource<Answer>, session: Session, profile: Profile) {
-    let Some(user_id) = untrack(|| session.user_id()) else { return };
-    if profile.id.is_some_and(|id| id != user_id) {
-        return;
+    /// Starts a request for `/me/`, after which earlier ones no longer count.
+    fn next_request(&self) -> u32 {
+        let request = self.requests.get_value().wrapping_add(1);
+        self.requests.set_value(request);
+        request
     }
-    kept_profile::keep(user_id, &profile);
-    resource.set(Some(Ok(Some(Loaded { profile, offline_as_of: None }))));
+
+    /// Shows `profile` as the current one, unless its student is no longer the one signed
+    /// in (a save that finished after signing out). A `/me/` still on its way was asked
+    /// before this, so its answer no longer counts.
+    fn show(&self, profile: Profile) {
+        let Some(user_id) = untrack(|| self.session.user_id()) else { return };
+        if profile.id.is_some_and(|id| id != user_id) {
+            return;
+        }
+        kept_profile::keep(user_id, &profile);
+        self.next_request();
+        let fresh = Loaded { profile, fetched_at_ms: js_sys::Date::now(), freshness: Freshness::Fresh };
+        self.answer.set(Some(Ok(Some(fresh))));
+    }
+
+    /// Loads `/me/` for whoever is signed in now. A new session starts from its student's
+    /// kept copy (or nothing); asking again keeps what is shown, a failure marked as updating.
+    fn load(&self, new_session: bool) {
+        let request = self.next_request();
+        let Some(user_id) = untrack(|| self.session.user_id()) else {
+            self.answer.set(Some(Ok(None)));
+            return;
+        };
+        if new_session {
+            self.answer.set(kept_for(Some(user_id)));
+        } else {
+            self.answer.update(|a| {
+                if let Some(Ok(Some(loaded))) = a {
+                    if matches!(loaded.freshness, Freshness::Stale(_)) {
+                        loaded.freshness = Freshness::Updating;
+                    }
+                }
+            });
+        }
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            let answer = api::me(this.session).await;
+            // Superseded, or the session changed (or ended) on the way.
+            if this.requests.try_get_value() != Some(request) || untrack(|| this.session.user_id()) != Some(user_id) {
+                return;
+            }
+            if let Ok(profile) = &answer {
+                kept_profile::keep(user_id, profile);
+            }
+            this.answer.set(Some(after(this.answer.get_untracked(), answer)));
+        });
+    }
 }
 
 /// Creates the handle and provides it to the whole app. Call once, in the root.
 pub fn provide_current_profile(session: Session) -> CurrentProfile {
-    let resource = LocalResource::new(move || {
-        // Keyed on the token, so signing in again (even as the same student) loads afresh.
-        let (_token, user_id) = (session.token_generation(), session.user_id());
-        load(session, user_id)
-    });
+    // The kept copy is there for the very first render: no skeleton, no waiting.
+    let answer = RwSignal::new(kept_for(untrack(|| session.user_id())));
+    let reloads = RwSignal::new(0u32);
+    let requests = StoredValue::new(0u32);
     personal_data::guard(session);
+    let handle_slot = StoredValue::new(None::<CurrentProfile>);
     // A PUT answers without id, username or batches: merge it onto what was shown, and
     // show the result everywhere (header, /me, the editor) at once.
     let merge_and_show = move |user_id: u64, saved: Profile| {
+        let Some(handle) = handle_slot.get_value() else { return saved };
         if untrack(|| session.user_id()) != Some(user_id) {
             return saved; // Signed out meanwhile: nothing of it is shown or kept.
         }
-        let before = untrack(|| resource.get()).and_then(Result::ok).flatten().map(|l| l.profile);
-        match before {
+        match handle.profile_untracked() {
             Some(before) => {
                 let merged = saved.merged_into(&before);
-                show(resource, session, merged.clone());
+                handle.show(merged.clone());
                 merged
             }
             // Nothing was loaded to merge onto (the first load failed): load it all afresh.
             None => {
-                resource.refetch();
+                handle.refetch();
                 Profile { id: Some(user_id), ..saved }
             }
         }
@@ -146,7 +215,15 @@ pub fn provide_current_profile(session: Session) -> CurrentProfile {
             outcome.map(|p| merge_and_show(user_id, p))
         }
     });
-    let handle = CurrentProfile { resource, session, save, upload, upload_progress };
+    let handle = CurrentProfile { answer, reloads, requests, session, save, upload, upload_progress };
+    handle_slot.set_value(Some(handle));
+    // Keyed on the token, so signing in again (even as the same student) loads afresh.
+    Effect::new(move |last: Option<Option<u32>>| {
+        reloads.track();
+        let token = session.token_generation();
+        handle.load(last.is_none_or(|last| last != token));
+        token
+    });
     provide_context(handle);
     handle
 }
@@ -174,5 +251,38 @@ where
     move |input| {
         awaiting.set(true);
         action.dispatch(input);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::divya;
+
+    fn kept(freshness: Freshness) -> Option<Answer> {
+        Some(Ok(Some(Loaded { profile: divya(), fetched_at_ms: 1_764_000_000_000.0, freshness })))
+    }
+
+    #[test]
+    fn failures_that_may_pass_keep_the_copy_and_refusals_replace_it() {
+        let passing = [
+            ApiError::Network,
+            ApiError::Timeout,
+            ApiError::Server { status: 503 },
+            ApiError::BadResponse,
+            ApiError::Throttled { wait_secs: None },
+        ];
+        for e in passing {
+            assert_eq!(after(kept(Freshness::Updating), Err(e.clone())), kept(Freshness::Stale(e.clone())).unwrap());
+            assert_eq!(after(None, Err(e.clone())), Err(e.clone()), "nothing kept: the error itself");
+        }
+        let refused = ApiError::Refused {
+            code: "parallel_login_restriction".into(),
+            title: String::new(),
+            message: String::new(),
+        };
+        for e in [refused, ApiError::SessionExpired, ApiError::NotFound] {
+            assert_eq!(after(kept(Freshness::Updating), Err(e.clone())), Err(e));
+        }
     }
 }

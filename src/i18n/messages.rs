@@ -73,6 +73,8 @@ messages! {
     OnlyPublicDetails = "Only public details are shown.",
     OfflineCopy = "You're offline. This is your profile as of {time}.",
     UnreachableCopy = "Testpress can't be reached right now. This is your profile as of {time}.",
+    ServerTroubleCopy = "Testpress is having trouble right now. This is your profile as of {time}.",
+    Updating = "Updating…",
     // The edit form
     YourDetails = "Your details",
     GroupName = "Name",

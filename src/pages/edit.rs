@@ -1,5 +1,6 @@
-//! `/me/edit`: the student's photo and details. Opens from the profile already loaded (or,
-//! offline, the copy kept on this device); `?field=phone` focuses that field first.
+//! `/me/edit`: the student's photo and details. Opens from the profile already loaded (or
+//! the copy kept on this device, while the server is asked or cannot be); `?field=phone`
+//! focuses that field first.
 
 use crate::components::access_problem::access_problem;
 use crate::components::error_panel::ErrorPanel;
@@ -10,7 +11,8 @@ use crate::components::skeleton::ProfileSkeleton;
 use crate::current_profile::use_current_profile;
 use crate::i18n::{t, tr, Msg};
 use crate::institute_settings::use_institute_settings;
-use crate::pages::me::OfflineCopyNotice;
+use crate::network::retry_when_back_online;
+use crate::pages::me::FreshnessLine;
 use crate::route::{use_current_route, Route};
 use crate::session::use_session;
 use crate::title::use_title;
@@ -62,22 +64,23 @@ fn EditProfile() -> impl IntoView {
         Some(Route::Edit { field }) => field,
         _ => None,
     };
-    // Built once per student: a save or a new photo updates the loaded profile, which
-    // changes nothing here, so the form (and what is typed in it) stays as it is.
+    // Built once per student: the fresh profile replacing the kept copy, a save or a new
+    // photo changes nothing here, so the form (and what is typed in it) stays as it is. A
+    // refusal about access still replaces it.
     let form = Memo::new(move |_| match current.get() {
         Some(Err(e)) => Form::Failed(e),
         Some(Ok(Some(loaded))) => Form::Ready { user_id: session.user_id().or(loaded.profile.id).unwrap_or_default() },
         // Loading, or signed out (RequireAuth is on its way to sign-in).
         None | Some(Ok(None)) => Form::Loading,
     });
-    let offline_as_of =
-        Memo::new(move |_| current.get().and_then(|a| a.ok().flatten()).and_then(|loaded| loaded.offline_as_of));
+    let ready = Memo::new(move |_| matches!(form.get(), Form::Ready { .. }));
     let retry = Callback::new(move |()| current.refetch());
+    retry_when_back_online(move || current.failed(), move || current.refetch());
     let settings = use_institute_settings();
     let photo_allowed = Memo::new(move |_| settings.with(|s| s.enable_user_photo));
     view! {
         <h1>{tr(Msg::EditProfile)}</h1>
-        {move || offline_as_of.get().map(|as_of| view! { <OfflineCopyNotice as_of/> })}
+        {move || ready.get().then(|| view! { <FreshnessLine/> })}
         <div class="edit-layout">
             {move || photo_allowed.get().then(|| view! { <PhotoEditor/> })}
             <div class="edit-main">

@@ -1,13 +1,17 @@
-//! `/me`: the signed-in student's own profile, from the network or, offline, the copy kept
-//! on this device, with a line saying which and from when.
+//! `/me`: the signed-in student's own profile. The copy kept on this device shows at once,
+//! with a line saying it is being updated, until the server's answer takes its place; if
+//! the server cannot be asked, the line says why and from when the copy is.
 
-use crate::components::error_panel::boundary_fallback;
+use crate::api::ApiError;
+use crate::components::access_problem::access_problem;
+use crate::components::error_panel::ErrorPanel;
 use crate::components::profile_view::OwnProfile;
 use crate::components::require_auth::RequireAuth;
 use crate::components::skeleton::ProfileSkeleton;
-use crate::current_profile::use_current_profile;
-use crate::i18n::{dates, t, tf, Msg};
+use crate::current_profile::{use_current_profile, Freshness};
+use crate::i18n::{dates, t, tf, tr, Msg};
 use crate::network::{retry_when_back_online, use_network};
+use crate::profile::Profile;
 use crate::title::use_title;
 use leptos::prelude::*;
 
@@ -16,19 +20,45 @@ pub fn MePage() -> impl IntoView {
     view! { <RequireAuth><MyProfile/></RequireAuth> }
 }
 
-/// "You're offline. This is your profile as of 10:42." (or, when the device has a network
-/// but Testpress cannot be reached, says that instead).
+/// One line above the profile, its height kept even when it says nothing, so the profile
+/// never moves as it changes: "Updating…" while the kept copy is shown, nothing once the
+/// fresh one is, or why the copy stays ("You're offline. This is your profile as of 10:42.").
 #[component]
-pub fn OfflineCopyNotice(as_of: f64) -> impl IntoView {
+pub fn FreshnessLine() -> impl IntoView {
+    let current = use_current_profile();
     let network = use_network();
-    view! {
-        <p class="alert alert-info" role="status">
-            {move || {
+    let standing = Memo::new(move |_| {
+        current.get().and_then(|a| a.ok().flatten()).map(|loaded| (loaded.freshness, loaded.fetched_at_ms))
+    });
+    let line = move || {
+        let (freshness, as_of) = standing.get()?;
+        let time = dates::moment(as_of);
+        let as_of = [("time", time.as_str())];
+        Some(match freshness {
+            Freshness::Fresh => return None,
+            Freshness::Updating => tr(Msg::Updating).into_any(),
+            Freshness::Stale(e) if e.is_connection() => {
                 let msg = if network.online() { Msg::UnreachableCopy } else { Msg::OfflineCopy };
-                tf(msg, &[("time", &dates::moment(as_of))])
-            }}
-        </p>
-    }
+                tf(msg, &as_of).into_any()
+            }
+            // The server answered, badly: trying again is the student's call.
+            Freshness::Stale(_) => view! {
+                {tf(Msg::ServerTroubleCopy, &as_of)}
+                " "
+                <button type="button" class="link-button" on:click=move |_| current.refetch()>{tr(Msg::TryAgain)}</button>
+            }
+            .into_any(),
+        })
+    };
+    let stale = move || standing.with(|s| matches!(s, Some((Freshness::Stale(_), _))));
+    view! { <p class="freshness" class:stale=stale role="status">{line}</p> }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Screen {
+    Loading,
+    Failed(ApiError),
+    Shown(Box<Profile>),
 }
 
 #[component]
@@ -38,25 +68,46 @@ fn MyProfile() -> impl IntoView {
     use_title(move || {
         Some(current.profile().map_or_else(|| t(Msg::MyProfile), |p| tf(Msg::MyProfileTitle, &[("name", &p.name())])))
     });
-    // A failure, or the kept copy, is worth replacing as soon as the connection returns.
-    retry_when_back_online(
-        move || current.get().is_some_and(|a| a.map_or(true, |l| l.is_some_and(|l| l.offline_as_of.is_some()))),
-        move || current.refetch(),
-    );
+    // A failure, or the kept copy standing in, is worth replacing once the connection returns.
+    retry_when_back_online(move || current.failed(), move || current.refetch());
+    // The kept copy and the fresh profile are the same screen: it is redrawn only when the
+    // profile itself differs.
+    let screen = Memo::new(move |_| match current.get() {
+        Some(Err(e)) => Screen::Failed(e),
+        Some(Ok(Some(loaded))) => Screen::Shown(Box::new(loaded.profile)),
+        // Loading, or signed out (RequireAuth is on its way to sign-in).
+        None | Some(Ok(None)) => Screen::Loading,
+    });
+    let shown = Memo::new(move |_| matches!(screen.get(), Screen::Shown(_)));
+    // The benchmark measures navigation start → these marks: the first profile on screen
+    // (kept or fresh), and the first fresh one.
+    let marked_first = StoredValue::new(false);
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        let fresh = current.get().is_some_and(|a| matches!(a, Ok(Some(l)) if l.freshness == Freshness::Fresh));
+        if fresh {
+            crate::perf::mark("profile-fresh");
+        }
+        fresh
+    });
     view! {
-        <Transition fallback=ProfileSkeleton>
-            <ErrorBoundary fallback=move |errors| boundary_fallback(errors, retry)>
-                {move || Suspend::new(async move {
-                    current.resource().await.map(|loaded| loaded.map(|loaded| {
-                        // The benchmark measures navigation start → this mark.
-                        crate::perf::mark("profile-rendered");
-                        view! {
-                            {loaded.offline_as_of.map(|as_of| view! { <OfflineCopyNotice as_of/> })}
-                            <OwnProfile profile=loaded.profile/>
-                        }
-                    }))
-                })}
-            </ErrorBoundary>
-        </Transition>
+        {move || shown.get().then(|| view! { <FreshnessLine/> })}
+        {move || match screen.get() {
+            Screen::Loading => view! { <ProfileSkeleton/> }.into_any(),
+            Screen::Failed(e) => access_problem(&e).unwrap_or_else(|| {
+                let transient = e.is_transient();
+                view! { <ErrorPanel message=Signal::derive(move || e.to_string()) retry=transient.then_some(retry)/> }
+                    .into_any()
+            }),
+            Screen::Shown(profile) => {
+                if !marked_first.get_value() {
+                    marked_first.set_value(true);
+                    crate::perf::mark("profile-rendered");
+                }
+                view! { <OwnProfile profile=*profile/> }.into_any()
+            }
+        }}
     }
 }

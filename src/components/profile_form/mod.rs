@@ -115,6 +115,24 @@ pub fn ProfileForm(profile: Profile, user_id: u64, focus: Option<Field>) -> impl
         move || outcome.set(Some(Outcome::BackOnline)),
     );
 
+    // The server's profile arriving after the form opened from the copy kept on this device:
+    // fields the student has not touched follow it, typed ones stay as typed. (A save's
+    // answer is handled below; while one runs, this waits for it.)
+    Effect::new(move |_| {
+        let Some(newer) = current.profile().map(|p| FormValues::from_profile(&p)) else { return };
+        let older = base.get_untracked();
+        if newer == older || saving.get_untracked() {
+            return;
+        }
+        for field in Field::ALL {
+            let state = fields.of(field);
+            if normalised(field, &state.value.get_untracked()) == normalised(field, older.get(field)) {
+                state.value.set(newer.get(field).to_string());
+            }
+        }
+        base.set(newer);
+    });
+
     // The save's answer, for a save this form started.
     let save = dispatch_with_answer(current.save, move |result| {
         match result {
