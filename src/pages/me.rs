@@ -96,7 +96,7 @@ fn MyProfile() -> impl IntoView {
         {move || shown.get().then(|| view! { <FreshnessLine/> })}
         {move || match screen.get() {
             Screen::Loading => view! { <ProfileSkeleton/> }.into_any(),
-            Screen::Failed(e) => access_problem(&e).unwrap_or_else(|| {
+            Screen::Failed(e) => access_problem(&e, false).unwrap_or_else(|| {
                 let transient = e.is_transient();
                 view! { <ErrorPanel message=Signal::derive(move || e.to_string()) retry=transient.then_some(retry)/> }
                     .into_any()
