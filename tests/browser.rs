@@ -154,10 +154,11 @@ fn empty_fields_read_not_provided() {
     assert!(values.iter().filter(|v| v.starts_with("Not provided")).count() >= 7, "{values:?}");
     assert!(values.iter().all(|v| !v.trim().is_empty()), "no blank values: {values:?}");
     assert_eq!(texts(&root, "p.not-provided"), ["Not in any batch yet."]);
-    // Every empty field but the username offers a way to fill it in.
-    assert_eq!(attr(&root, "a.add-link", "href").as_deref(), Some("/me/edit?field=email"));
-    assert_eq!(attr(&root, "a.add-link", "aria-label").as_deref(), Some("Add Email"));
-    assert_eq!(texts(&root, "a.add-link").len(), 8);
+    // Every empty field the student may edit offers a way to fill it in (not the username,
+    // nor the email, which only the institute changes).
+    assert_eq!(attr(&root, "a.add-link", "href").as_deref(), Some("/me/edit?field=phone"));
+    assert_eq!(attr(&root, "a.add-link", "aria-label").as_deref(), Some("Add Phone"));
+    assert_eq!(texts(&root, "a.add-link").len(), 7);
 }
 
 #[wasm_bindgen_test]
