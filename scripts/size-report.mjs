@@ -12,7 +12,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 // The goal is 100 KB. This is the size measured when the budget was set plus 5%: it stops
 // the bundle from growing while the work to reach the goal goes on (see README).
-export const BUDGET_BROTLI_BYTES = 234_445; // 223,281 measured on 2026-12-01 (with leptos_router), plus 5%
+export const BUDGET_BROTLI_BYTES = 276_754; // 263,575 measured on 2026-12-01 (leptos_router, serde, gloo-net, issue 19 and 21), plus 5%
 export const GOAL_BROTLI_BYTES = 100 * 1024;
 
 export const gzip = (bytes) => gzipSync(bytes, { level: 9 });
