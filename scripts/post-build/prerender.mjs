@@ -89,7 +89,8 @@ export function prerender(html, { dir, config }) {
   // stylesheet for the first paint (what was typed meanwhile is kept, src/prerender.rs).
   const loginShell = styled.html.replace(/<link[^>]*rel=preload[^>]*type=application\/wasm[^>]*>/, '');
   const loginHtml = page(loginShell, { brand, signedIn: false, current: '/login', main: login.replace('__RESET__', reset), title: `Sign in · ${site}` });
-  const meHtml = page(styled.html, { brand, signedIn: true, current: '/me', main: skeleton, title: null });
+  // The empty freshness line (pages/me.rs) holds its place above the skeleton, as in the app.
+  const meHtml = page(styled.html, { brand, signedIn: true, current: '/me', main: '<p class=freshness role=status></p>' + skeleton, title: null });
   writeFileSync(join(dir, 'login.html'), loginHtml);
   writeFileSync(join(dir, 'me.html'), meHtml);
   return {

@@ -78,7 +78,6 @@ fn MyProfile() -> impl IntoView {
         // Loading, or signed out (RequireAuth is on its way to sign-in).
         None | Some(Ok(None)) => Screen::Loading,
     });
-    let shown = Memo::new(move |_| matches!(screen.get(), Screen::Shown(_)));
     // The benchmark measures navigation start → these marks: the first profile on screen
     // (kept or fresh), and the first fresh one.
     let marked_first = StoredValue::new(false);
@@ -93,7 +92,9 @@ fn MyProfile() -> impl IntoView {
         fresh
     });
     view! {
-        {move || shown.get().then(|| view! { <FreshnessLine/> })}
+        // Always in place (empty while loading), as in the prerendered me.html: the profile
+        // then takes the skeleton's place without moving.
+        <FreshnessLine/>
         {move || match screen.get() {
             Screen::Loading => view! { <ProfileSkeleton/> }.into_any(),
             Screen::Failed(e) => access_problem(&e, false).unwrap_or_else(|| {
