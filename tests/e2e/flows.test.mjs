@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openPage, signIn, standInAndBrowser, startStandIn, accountMenu, DIST, DEMO } from './harness.mjs';
+import { openPage, signedInPage, standInAndBrowser, startStandIn, accountMenu, DIST, DEMO } from './harness.mjs';
 
 let jpeg;
 const env = standInAndBrowser({
@@ -20,15 +20,7 @@ const env = standInAndBrowser({
 });
 beforeEach(() => env.api.clearFaults());
 
-async function signedIn(username = 'testpress', options = {}) {
-  const context = await env.browser.newContext(options);
-  const tab = await openPage(context);
-  await tab.page.goto(env.api.url + '/login');
-  await signIn(tab.page, { username, password: DEMO.password });
-  await tab.page.waitForURL('**/me');
-  await tab.page.locator('main h1').waitFor();
-  return { context, ...tab };
-}
+const signedIn = (username, options) => signedInPage(env, username, options);
 
 const focused = (page) => page.evaluate(() => {
   const el = document.activeElement;
