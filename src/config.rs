@@ -201,9 +201,9 @@ pub fn safe_link(raw: &str) -> Option<String> {
 }
 
 pub async fn load() -> AppConfig {
-    // A plain GET (the browser's cache as usual), so index.html's preload is used; the host
-    // serves config.json with `Cache-Control: no-cache` (README), so a change is seen at once.
-    match crate::api::get_text("/config.json").await {
+    // The loader's request, started beside the wasm's (the browser's cache as usual); the
+    // host serves config.json with `Cache-Control: no-cache` (README), so a change is seen at once.
+    match crate::own_files::get_started_text("testpressConfig", "/config.json").await {
         Some(text) => {
             let (config, problems) = parse(&text);
             for problem in problems {

@@ -20,6 +20,7 @@ pub mod lenient;
 pub mod login_activity;
 pub mod nav;
 pub mod network;
+pub mod own_files;
 pub mod pages;
 pub mod perf;
 pub mod personal_data;

@@ -83,12 +83,10 @@ export function prerender(html, { dir, config }) {
   const reset = brand.resetUrl
     ? `<a href="${escape(brand.resetUrl)}" rel=external class=forgot-password>Forgot password?</a>`
     : '<a href="/forgot-password" class=forgot-password>Forgot password?</a>';
-  // The sign-in page is complete without the app, and a student spends a few seconds
-  // typing before needing it: its wasm is fetched once the page has painted rather than
-  // preloaded beside the HTML, so on a slow connection it does not compete with the
-  // stylesheet for the first paint (what was typed meanwhile is kept, src/prerender.rs).
-  const loginShell = styled.html.replace(/<link[^>]*rel=preload[^>]*type=application\/wasm[^>]*>/, '');
-  const loginHtml = page(loginShell, { brand, signedIn: false, current: '/login', main: login.replace('__RESET__', reset), title: `Sign in · ${site}` });
+  // The sign-in page is complete without the app: the loader fetches its wasm once the page
+  // has painted (scripts/post-build/loader.js); what was typed meanwhile is kept
+  // (src/prerender.rs).
+  const loginHtml = page(styled.html, { brand, signedIn: false, current: '/login', main: login.replace('__RESET__', reset), title: `Sign in · ${site}` });
   // The empty freshness line (pages/me.rs) holds its place above the skeleton, as in the app.
   const meHtml = page(styled.html, { brand, signedIn: true, current: '/me', main: '<p class=freshness role=status></p>' + skeleton, title: null });
   writeFileSync(join(dir, 'login.html'), loginHtml);

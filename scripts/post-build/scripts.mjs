@@ -1,5 +1,6 @@
 // Scripts: trunk writes its wasm loader (and, under `trunk serve`, its live-reload client)
-// inline; both become content-hashed files, so `script-src 'self'` needs no hash. In
+// inline; the loader is replaced by ours (loader.js) and the client moved out, both as
+// content-hashed files, so `script-src 'self'` needs no hash. In
 // release builds the JS glue is minified, which trunk 0.21's own minifier cannot do (it
 // stops at wasm-bindgen's `export {…}` line), and the `integrity` hashes trunk wrote for it
 // are recomputed.
@@ -12,6 +13,15 @@ export const contentHash = (bytes) => createHash('sha256').update(bytes).digest(
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 
 const minify = async (code) => (await transform(code, { minify: true, format: 'esm', target: 'es2022' })).code;
+
+/** A tag's attributes, names lower-cased, values unquoted (`true` when bare). */
+function attributes(tag) {
+  const attrs = {};
+  for (const [, name, value] of tag.replace(/^<\w+|\/?>$/g, '').matchAll(/([^\s=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?/g)) {
+    attrs[name.toLowerCase()] = value === undefined ? true : value.replace(/^["']|["']$/g, '');
+  }
+  return attrs;
+}
 
 /** Writes `text` as `<stem>-<hash>.<ext>` in `dir`; returns the file name. */
 export function writeHashed(dir, stem, text, ext = 'js') {
@@ -28,19 +38,22 @@ export async function externaliseScripts(html, { dir, release, publicUrl = '/' }
   const files = [];
   const loader = html.match(/<script type=("?)module\1>([\s\S]*?)<\/script>/);
   if (!loader) throw new Error('no inline module script (trunk\'s wasm loader) in index.html');
-  // The app starts after the browser has painted the prerendered page (a frame, at most
-  // 100 ms), so the page's first paint is always the HTML's, as it is on a slow connection;
-  // the download and compile of the wasm go on meanwhile (index.html preloads both files).
-  const firstPaint = 'await new Promise((resolve) => { requestAnimationFrame(() => setTimeout(resolve)); setTimeout(resolve, 100); });';
-  // A press of the prerendered Sign in (a tap, or Enter in a field) while the wasm is on its
-  // way is remembered, never sent: the form is marked, and the app submits its own form
-  // once it has taken over (src/prerender.rs). Before this runs the button is type=button.
-  const earlySubmit = `for (const form of document.querySelectorAll('#prerendered form')) {
-  form.addEventListener('submit', (event) => { event.preventDefault(); form.dataset.submitted = ''; });
-  form.querySelector('[data-submit]')?.setAttribute('type', 'submit');
-}`;
-  let code = `${loader[2].trim().replace(/(const \w+ = await init\()/, `${earlySubmit}\n${firstPaint}\n$1`)}\n`;
-  if (!code.includes(firstPaint)) throw new Error("trunk's loader has changed: no `const … = await init(` to start after the first paint");
+  const glue = loader[2].match(/from\s*['"]([^'"]+\.js)['"]/)?.[1];
+  const wasm = loader[2].match(/module_or_path:\s*['"]([^'"]+\.wasm)['"]/)?.[1];
+  if (!glue || !wasm) throw new Error("trunk's loader has changed: no glue module or wasm path in it");
+  // Our loader (loader.js) requests the wasm itself, so trunk's preload of it goes; its
+  // integrity hash goes with the request instead.
+  let integrity = '';
+  html = html.replace(/<link\b[^>]*>/g, (tag) => {
+    const attrs = attributes(tag);
+    if (attrs.rel !== 'preload' || attrs.href !== wasm) return tag;
+    integrity = attrs.integrity ?? '';
+    return '';
+  });
+  const template = readFileSync(new URL('./loader.js', import.meta.url), 'utf8');
+  let code = template.replace("'__GLUE__'", JSON.stringify(glue)).replace("'__WASM__'", JSON.stringify(wasm))
+    .replace("'__WASM_INTEGRITY__'", JSON.stringify(integrity));
+  if (/'__[A-Z_]+__'/.test(code)) throw new Error('loader.js has a placeholder left');
   if (release) code = await minify(code);
   const loaderName = writeHashed(dir, 'loader', code);
   files.push(loaderName);

@@ -121,32 +121,6 @@ fn with_body(builder: RequestBuilder, body: Option<String>) -> Result<Request, g
     }
 }
 
-/// How long the app waits at start for one of its own small files before going on without.
-const OWN_FILE_TIMEOUT_MS: u32 = 5_000;
-
-/// A plain GET of one of the app's own files (config.json, a language catalogue), through
-/// the browser's cache as usual: its text, or `None` when it could not be had in time (the
-/// app starts without it rather than not at all on a stalled connection).
-pub async fn get_text(url: &str) -> Option<String> {
-    let controller = AbortController::new().ok()?;
-    let timer = {
-        let controller = controller.clone();
-        set_timeout_with_handle(move || controller.abort(), Duration::from_millis(OWN_FILE_TIMEOUT_MS.into())).ok()
-    };
-    let text = async {
-        let response = Request::get(url).abort_signal(Some(&controller.signal())).send().await.ok()?;
-        if !response.ok() {
-            return None;
-        }
-        response.text().await.ok()
-    }
-    .await;
-    if let Some(timer) = timer {
-        timer.clear();
-    }
-    text
-}
-
 /// XMLHttpRequest, only because fetch cannot report upload progress. Same contract as
 /// `fetch`: a timeout, abort when the page goes away, the token only in the header, no
 /// cookies to another origin (`withCredentials` stays false; XHR cannot leave out a same-

@@ -154,7 +154,7 @@ pub async fn fetch_catalogue(lang: Lang) -> Result<Option<Catalogue>, NotACatalo
         return Ok(None);
     }
     let url = catalogue_url(lang).ok_or(NotACatalogue)?;
-    let text = crate::api::get_text(&url).await.ok_or(NotACatalogue)?;
+    let text = crate::own_files::get_text(&url).await.ok_or(NotACatalogue)?;
     Catalogue::parse(&text).map(Some)
 }
 

@@ -60,6 +60,9 @@ export async function startStandIn(extraArgs = [], { appDir = DIST } = {}) {
     sessions() { return this.control('GET', 'sessions'); },
     logouts() { return this.control('GET', 'logouts'); },
     passwordResets() { return this.control('GET', 'password-resets'); },
+    /** Every answer for one of the app's own files since the last `clearAppFiles`: `[{ path, status, bytes }]`. */
+    appFiles() { return this.control('GET', 'app-files'); },
+    clearAppFiles() { return this.control('DELETE', 'app-files'); },
     async stop() {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
@@ -238,3 +241,16 @@ export async function eventually(check, what, timeout = 10_000) {
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/**
+ * The app's files that `answers` (from `api.appFiles()`) sent in full more than once, as
+ * `path ×n`: a second download the student paid for. 304s (a kept copy confirmed) don't count.
+ */
+export function downloadedTwice(answers) {
+  const counts = new Map();
+  for (const { path, status } of answers) if (status === 200) counts.set(path, (counts.get(path) ?? 0) + 1);
+  return [...counts].filter(([, n]) => n > 1).map(([path, n]) => `${path} ×${n}`);
+}
+
+/** How many times `answers` sent a file whose path ends with `suffix` in full. */
+export const downloads = (answers, suffix) => answers.filter((a) => a.status === 200 && a.path.endsWith(suffix)).length;

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startStandIn, DEMO, DIST } from '../e2e/harness.mjs';
+import { startStandIn, DEMO, DIST, downloadedTwice, downloads } from '../e2e/harness.mjs';
 import { ENGINES } from './drivers.mjs';
 import { Tab } from './tab.mjs';
 
@@ -50,6 +50,16 @@ export function smokeFlows(engineKey, { appDir = () => DIST } = {}) {
     const priya = await serverProfile(env.api, 'priya');
     env.photo = join(env.dir, 'holiday.jpg');
     writeFileSync(env.photo, Buffer.from(await fetch(priya.photo).then((r) => r.arrayBuffer())));
+    // The browser's first visit, with nothing cached: what the page requested (its own
+    // view, Resource Timing) and what the server sent, the service worker's install included.
+    await env.api.clearAppFiles();
+    await env.tab.goto('/login');
+    await env.tab.waitUntil('the app to start', () => !document.getElementById('prerendered'));
+    await env.tab.waitUntil('the service worker to be active', () => navigator.serviceWorker.getRegistration().then((r) => !!r?.active));
+    env.coldLoad = {
+      requested: await env.tab.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname)),
+      sent: await env.api.appFiles(),
+    };
     const { name, version, viewport } = env.engine;
     console.log(`# ${name} ${version} at ${viewport.width}×${viewport.height}, started in ${Date.now() - started} ms`);
   }, START_TIMEOUT);
@@ -94,6 +104,20 @@ export function smokeFlows(engineKey, { appDir = () => DIST } = {}) {
     await tab.click({ role: 'button', namePrefix: 'Account menu for', within: { role: 'banner' } });
     await tab.click({ role, name, within: { role: 'banner' } });
   }
+
+  test('a cold load requests the wasm and config.json once each', FLOW_TIMEOUT, async () => {
+    const { requested, sent } = env.coldLoad;
+    const count = (suffix) => requested.filter((path) => path.endsWith(suffix)).length;
+    assert.equal(count('_bg.wasm'), 1, `the page asked for the wasm once: ${requested.join(' ')}`);
+    assert.equal(count('/config.json'), 1, `and for config.json once: ${requested.join(' ')}`);
+    assert.equal(downloads(sent, '_bg.wasm'), 1, `the server sent the wasm once: ${JSON.stringify(sent)}`);
+    if (engineKey !== 'webkit') {
+      // The worker's install takes the page's files from the HTTP cache (a 304 for the ones
+      // checked on every use). WebKit's automation session gives the worker no such cache
+      // for the page's scripts and config.json, so there it downloads them again.
+      assert.deepEqual(downloadedTwice(sent), [], 'no file of the app sent twice');
+    }
+  });
 
   test('sign in; /me shows the profile and the avatar from its srcset', FLOW_TIMEOUT, async () => {
     const { tab } = env;

@@ -194,10 +194,8 @@ pub fn router(state: AppState) -> Router {
             )
             .route("/__test__/sessions", get(testing::list_sessions).post(testing::seed_sessions))
             .route("/__test__/logouts", get(record::list_logouts).delete(record::clear_logouts))
-            .route(
-                "/__test__/password-resets",
-                get(record::list_password_resets).delete(record::clear_password_resets),
-            );
+            .route("/__test__/password-resets", get(record::list_password_resets).delete(record::clear_password_resets))
+            .route("/__test__/app-files", get(record::list_app_files).delete(record::clear_app_files));
     }
     app = match &state.config().app_dir {
         Some(_) => app.fallback(static_app::serve),

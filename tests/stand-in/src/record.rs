@@ -1,6 +1,7 @@
 //! Records every logout and password-reset request (with `--faults`), so a test can tell that
 //! the app's call reached the server. An entry is written when the request arrives, before any
-//! injected delay or failure, and gets its `status` once answered (`null` until then).
+//! injected delay or failure, and gets its `status` once answered (`null` until then). Also
+//! records every answer for one of the app's own files, so a test can count downloads.
 
 use crate::auth::{jwt_from, EndedSession};
 use crate::time::{iso_from_us, now_us};
@@ -17,6 +18,7 @@ use serde_json::{json, Value};
 pub enum Kind {
     Logout,
     PasswordReset,
+    AppFile,
 }
 
 #[derive(Clone, Debug)]
@@ -68,6 +70,8 @@ pub async fn record_calls(State(state): State<AppState>, request: Request, next:
             fields["email"] = sent.and_then(|v| v.get("email").cloned()).unwrap_or(Value::Null);
             Request::from_parts(parts, Body::from(bytes))
         }
+        // Recorded by the file server itself (`app_file`), never by path here.
+        Kind::AppFile => request,
     };
     let seq = {
         let mut log = state.calls();
@@ -109,4 +113,25 @@ pub async fn list_password_resets(State(state): State<AppState>) -> Json<Vec<Val
 
 pub async fn clear_password_resets(State(state): State<AppState>) -> StatusCode {
     clear(&state, Kind::PasswordReset)
+}
+
+/// One answer for an app file: its path, status (200 sent the file; 304 only confirmed a
+/// copy the browser had) and the bytes sent.
+pub fn app_file(state: &AppState, path: &str, status: StatusCode, bytes: usize) {
+    if !state.config().faults {
+        return;
+    }
+    let mut log = state.calls();
+    let seq = log.next_seq;
+    log.next_seq += 1;
+    let fields = json!({ "at": iso_from_us(now_us()), "path": path, "status": status.as_u16(), "bytes": bytes });
+    log.entries.push(Entry { seq, kind: Kind::AppFile, fields });
+}
+
+pub async fn list_app_files(State(state): State<AppState>) -> Json<Vec<Value>> {
+    list(&state, Kind::AppFile)
+}
+
+pub async fn clear_app_files(State(state): State<AppState>) -> StatusCode {
+    clear(&state, Kind::AppFile)
 }

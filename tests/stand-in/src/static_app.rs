@@ -2,8 +2,9 @@
 
 use crate::AppState;
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use sha2::{Digest, Sha256};
 use std::path::{Component, Path};
 
 fn content_type(path: &Path) -> &'static str {
@@ -29,6 +30,21 @@ fn is_hashed(path: &Path) -> bool {
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
     stem.rsplit_once('-')
         .is_some_and(|(_, hash)| (8..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+fn hex16(digest: &[u8]) -> String {
+    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
+/// Whether `If-None-Match` names `etag` (or is `*`).
+fn if_none_match(headers: &HeaderMap, etag: &str) -> bool {
+    headers
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(|t| t.trim().trim_start_matches("W/"))
+        .any(|t| t == etag || t == "*")
 }
 
 pub async fn serve(State(state): State<AppState>, request: Request) -> Response {
@@ -64,8 +80,17 @@ pub async fn serve(State(state): State<AppState>, request: Request) -> Response 
     }
     match tokio::fs::read(&file).await {
         Ok(bytes) => {
-            let mut r = bytes.into_response();
+            // Like a CDN: a strong validator, so a revalidation (`no-cache`, or the service
+            // worker's install) is a 304 without the body when the browser's copy is current.
+            let etag = format!("\"{}\"", hex16(&Sha256::digest(&bytes)));
+            let fresh = if_none_match(request.headers(), &etag);
+            let (status, sent) = if fresh { (StatusCode::NOT_MODIFIED, 0) } else { (StatusCode::OK, bytes.len()) };
+            crate::record::app_file(&state, request.uri().path(), status, sent);
+            let mut r = if fresh { StatusCode::NOT_MODIFIED.into_response() } else { bytes.into_response() };
             let h = r.headers_mut();
+            if let Ok(value) = HeaderValue::from_str(&etag) {
+                h.insert(header::ETAG, value);
+            }
             h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type(&path)));
             h.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
             if let Some(token) = encoding {
