@@ -6,7 +6,7 @@ use crate::components::update_banner::UpdateBanner;
 use crate::current_profile::provide_current_profile;
 use crate::focus::{skip_to_main, RouteFocus};
 use crate::i18n::{tr, Msg};
-use crate::institute_settings::provide_institute_settings;
+use crate::institute_settings_state::provide_institute_settings;
 use crate::network::provide_network;
 use crate::pages::{
     devices::DevicesPage, edit::EditPage, forgot_password::ForgotPasswordPage, home::Home, login::LoginPage,

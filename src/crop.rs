@@ -1,8 +1,6 @@
 //! The square crop of a chosen photo, in the photo's own pixels, and the checks a file
 //! must pass before anything is uploaded.
 
-use crate::i18n::Msg;
-
 /// Largest file accepted, as CONTRACT.md's server refuses anything bigger.
 pub const MAX_FILE_BYTES: f64 = 10.0 * 1024.0 * 1024.0;
 /// Photos are re-encoded no larger than this on their long side: ample for a 256 px avatar,
@@ -23,16 +21,6 @@ pub enum FileProblem {
     NotAnImage,
     TooLarge,
     Empty,
-}
-
-impl FileProblem {
-    pub fn message(self) -> Msg {
-        match self {
-            FileProblem::NotAnImage => Msg::FileNotImage,
-            FileProblem::TooLarge => Msg::FileTooLarge,
-            FileProblem::Empty => Msg::FileEmpty,
-        }
-    }
 }
 
 /// Checks a chosen file by its declared type and size, before it is even read.

@@ -2,16 +2,12 @@
 //! edit their profile or photo, how "Forgot password?" works, and the sign-in form's labels.
 //! The official apps obey them, so the app does too.
 //!
-//! Nothing here is personal, so the last answer is kept on the device (like `config.json` in
-//! the worker's cache) and used at once on the next start, offline included. Every key is
-//! optional and read on its own: a missing, odd or failed answer means the defaults, which
-//! are what the app did before it knew of settings.
+//! Every key is optional and read on its own: a missing, odd or failed answer means the
+//! defaults, which are what the app did before it knew of settings. The app holds them in
+//! src/institute_settings_state.rs.
 
 use crate::lenient::{self, Scalar};
-use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-
-const KEPT_KEY: &str = "testpress.institute-settings";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct InstituteSettings {
@@ -100,39 +96,6 @@ impl InstituteSettings {
             (None, None) => PasswordHelp::InApp,
         }
     }
-
-    /// The copy kept on this device, or the defaults.
-    pub fn kept() -> InstituteSettings {
-        let text = crate::storage::local().and_then(|s| crate::storage::get(&s, KEPT_KEY));
-        text.map(|t| InstituteSettings::parse(&t)).unwrap_or_default()
-    }
-
-    pub fn keep(&self) {
-        if let (Some(storage), Ok(text)) = (crate::storage::local(), serde_json::to_string(self)) {
-            let _ = storage.set_item(KEPT_KEY, &text);
-        }
-    }
-}
-
-/// Provides the settings to the whole app: the kept copy (or the defaults) at once, then the
-/// server's answer when it comes. A failed fetch leaves what was there. Call once, in the root.
-pub fn provide_institute_settings() -> ReadSignal<InstituteSettings> {
-    let settings = RwSignal::new(InstituteSettings::kept());
-    leptos::task::spawn_local(async move {
-        if let Ok(fresh) = crate::api::institute_settings().await {
-            fresh.keep();
-            // Only a change is news: pages that follow a switch rebuild what it governs.
-            if settings.with_untracked(|now| *now != fresh) {
-                settings.set(fresh);
-            }
-        }
-    });
-    provide_context(settings.read_only());
-    settings.read_only()
-}
-
-pub fn use_institute_settings() -> ReadSignal<InstituteSettings> {
-    use_context().unwrap_or_else(|| RwSignal::new(InstituteSettings::default()).read_only())
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! storage or `fetch` themselves: they go through `session`, `current_profile` and `api`.
 
 pub mod api;
+pub mod api_error;
 pub mod app;
 pub mod brand;
 pub mod components;
@@ -15,6 +16,8 @@ pub mod edit_form;
 pub mod focus;
 pub mod i18n;
 pub mod institute_settings;
+pub mod institute_settings_state;
+pub mod iso_date;
 pub mod kept_profile;
 pub mod lenient;
 pub mod login_activity;

@@ -6,7 +6,7 @@
 use crate::api::ApiError;
 use crate::current_profile::use_current_profile;
 use crate::i18n::{t, tf, tr, Msg};
-use crate::institute_settings::use_institute_settings;
+use crate::institute_settings_state::use_institute_settings;
 use crate::route::{here, Route};
 use leptos::prelude::*;
 

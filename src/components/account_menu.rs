@@ -5,7 +5,7 @@
 use crate::components::avatar::{Avatar, AvatarSize};
 use crate::current_profile::use_current_profile;
 use crate::i18n::{t, tf, tr, Msg};
-use crate::institute_settings::use_institute_settings;
+use crate::institute_settings_state::use_institute_settings;
 use crate::route::{use_current_route, use_go, Route};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -4,7 +4,7 @@
 use crate::components::avatar::{Avatar, AvatarSize};
 use crate::edit_form::Field;
 use crate::i18n::{dates, t, tf, tr, Msg};
-use crate::institute_settings::use_institute_settings;
+use crate::institute_settings_state::use_institute_settings;
 use crate::profile::{state_display_name, Profile};
 use crate::route::Route;
 use leptos::prelude::*;

@@ -10,7 +10,7 @@ mod rules;
 pub use field::{Field, Group};
 pub use rules::{check, check_all, is_email, normalised, Problem, Ymd};
 
-use crate::api::FieldErrors;
+use crate::api_error::FieldErrors;
 use crate::profile::{parse_iso_date, state_code, Profile};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 

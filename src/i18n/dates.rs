@@ -2,7 +2,7 @@
 //! the bundle carries no calendar tables of its own.
 
 use super::lang;
-use crate::profile::parse_iso_date;
+use crate::iso_date::parse_iso_date;
 use js_sys::{Date, Object, Reflect};
 use wasm_bindgen::JsValue;
 

@@ -10,7 +10,7 @@ use crate::components::require_auth::RequireAuth;
 use crate::components::skeleton::ProfileSkeleton;
 use crate::current_profile::use_current_profile;
 use crate::i18n::{t, tr, Msg};
-use crate::institute_settings::use_institute_settings;
+use crate::institute_settings_state::use_institute_settings;
 use crate::network::retry_when_back_online;
 use crate::pages::me::FreshnessLine;
 use crate::route::{use_current_route, Route};

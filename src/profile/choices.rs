@@ -1,7 +1,6 @@
 //! The API's closed lists: genders (names on GET, codes on PUT) and states (`state_choices`
 //! codes in Testpress's order and spelling).
 
-use crate::i18n::{t, Msg};
 use crate::lenient::Scalar;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,15 +28,6 @@ impl Gender {
             Gender::Female => "Female",
             Gender::Transgender => "Transgender",
         }
-    }
-
-    /// In the student's language.
-    pub fn label(self) -> String {
-        t(match self {
-            Gender::Male => Msg::GenderMale,
-            Gender::Female => Msg::GenderFemale,
-            Gender::Transgender => Msg::GenderTransgender,
-        })
     }
 
     /// Accepts the name (any case) or the code, as a number or a numeric string.

@@ -7,10 +7,10 @@ mod choices;
 mod images;
 mod wire;
 
+pub use crate::iso_date::parse_iso_date;
 pub use choices::{state_code, state_display_name, Gender, STATES};
 pub use images::{safe_image_url, Images};
 
-use crate::i18n::{t, Msg};
 use crate::lenient::{self, Scalar};
 use choices::state_from;
 pub use wire::{Batches, WireProfile};
@@ -101,15 +101,10 @@ impl Profile {
         }
     }
 
-    /// What to call this person: the display name, else their username, else "Student".
-    pub fn name(&self) -> String {
-        if !self.display_name.is_empty() {
-            self.display_name.clone()
-        } else if !self.username.is_empty() {
-            self.username.clone()
-        } else {
-            t(Msg::Student)
-        }
+    /// What this person is called: the display name, else their username (`None` when the
+    /// server sent neither; src/components/labels.rs then says "Student").
+    pub fn known_name(&self) -> Option<&str> {
+        [&self.display_name, &self.username].into_iter().find(|n| !n.is_empty()).map(String::as_str)
     }
 
     /// The profile in `/me/`'s shape, which `from_wire` reads back: how it is kept offline.
@@ -153,28 +148,6 @@ pub fn initials(name: &str) -> String {
     }
 }
 
-/// `(year, month, day)` of a real calendar date written `YYYY-MM-DD`.
-pub fn parse_iso_date(iso: &str) -> Option<(u32, u32, u32)> {
-    let bytes = iso.as_bytes();
-    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
-        return None;
-    }
-    let number = |range: std::ops::Range<usize>| -> Option<u32> {
-        let part = iso.get(range)?;
-        part.bytes().all(|b| b.is_ascii_digit()).then(|| part.parse().ok())?
-    };
-    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days_in_month = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    (year >= 1 && (1..=days_in_month).contains(&day)).then_some((year, month, day))
-}
-
 /// Divya, the published `/me/` example (src/fixtures/me.json), as the app reads it: the
 /// profile the other modules' tests start from.
 #[cfg(test)]
@@ -206,7 +179,7 @@ mod tests {
     fn parses_the_documented_me_example() {
         let p = Profile::parse(DOCS_ME, "https://app.example").unwrap();
         assert_eq!(p.id, Some(17));
-        assert_eq!((p.username.as_str(), p.name().as_str()), ("testpress", "Divya"));
+        assert_eq!((p.username.as_str(), p.known_name().unwrap_or_default()), ("testpress", "Divya"));
         assert_eq!(p.gender, Some(Gender::Female));
         assert_eq!(p.state, "Tamil Nadu");
         assert_eq!(p.batches.len(), 11);
@@ -221,7 +194,7 @@ mod tests {
         assert_eq!(p.id, None);
         assert_eq!(p.gender, Some(Gender::Female), "gender code 2");
         assert_eq!(p.state, "Tamil Nadu", "state_choices 31");
-        assert_eq!(p.name(), "John Appleseed", "no display_name: built from the names");
+        assert_eq!(p.known_name().unwrap_or_default(), "John Appleseed", "no display_name: built from the names");
     }
 
     #[test]
@@ -230,16 +203,20 @@ mod tests {
         let answer = Profile::parse(DOCS_PUT, "https://app.example").unwrap();
         let after = answer.merged_into(&before);
         assert_eq!((after.id, after.username.as_str(), after.batches.len()), (Some(17), "testpress", 11));
-        assert_eq!(after.name(), "John Appleseed");
+        assert_eq!(after.known_name().unwrap_or_default(), "John Appleseed");
         let nameless = Profile::default().merged_into(&before);
-        assert_eq!(nameless.name(), "testpress", "falls back to the username, like the server");
+        assert_eq!(
+            nameless.known_name().unwrap_or_default(),
+            "testpress",
+            "falls back to the username, like the server"
+        );
     }
 
     #[test]
     fn tolerates_missing_null_and_wrong_typed_fields() {
         let p = Profile::parse(&j(json!({})), "https://app.example").unwrap();
         assert_eq!(p, Profile { display_name: String::new(), ..Profile::default() });
-        assert_eq!(p.name(), "Student");
+        assert_eq!(p.known_name(), None);
         let weird = j(json!({
             "id": "18", "first_name": null, "last_name": ["x"], "username": 42, "gender": "unknown",
             "state_choices": 99, "batches": [null, 3, "", "  A  ", {"name": "B"}], "zip": 600069,
@@ -248,7 +225,7 @@ mod tests {
         let p = Profile::parse(&weird, "https://app.example").unwrap();
         assert_eq!(p.id, Some(18));
         assert_eq!(p.username, "42");
-        assert_eq!(p.name(), "42");
+        assert_eq!(p.known_name().unwrap_or_default(), "42");
         assert_eq!((p.gender, p.state.as_str(), p.zip.as_str()), (None, "", "600069"));
         assert_eq!(p.batches, ["A", "B"]);
         assert!(p.images.is_empty());
@@ -268,7 +245,7 @@ mod tests {
         assert_eq!(Profile::parse(&kept_text(&p), "https://app.example").unwrap(), p);
         let sparse = Profile { id: Some(20), username: "arjun".into(), ..Profile::default() };
         let back = Profile::parse(&kept_text(&sparse), "https://app.example").unwrap();
-        assert_eq!((back.id, back.name().as_str(), back.gender), (Some(20), "arjun", None));
+        assert_eq!((back.id, back.known_name().unwrap_or_default(), back.gender), (Some(20), "arjun", None));
     }
 
     #[test]
