@@ -12,7 +12,7 @@ const BUILD = '__BUILD__';
 const FILES = __FILES__;
 const CACHE = `testpress-app-${BUILD}`;
 const KNOWN = new Set(FILES.map(([path]) => path));
-/** How long a page or config.json may take on a poor connection before the kept copy is used. */
+/** How long a page may take on a poor connection before the kept copy is used. */
 const NETWORK_PATIENCE_MS = 4000;
 
 /**
@@ -72,9 +72,9 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
     const page = pageFor(url.pathname);
-    if (page) event.respondWith(networkFirst(request, page, false));
+    if (page) event.respondWith(networkFirst(request, page));
   } else if (url.pathname === '/config.json') {
-    event.respondWith(networkFirst(request, '/config.json', true));
+    event.respondWith(keptFirst(event, request, '/config.json'));
   } else if (KNOWN.has(url.pathname)) {
     event.respondWith(cacheFirst(request, url.pathname));
   }
@@ -93,19 +93,32 @@ async function cacheFirst(request, path) {
 }
 
 /**
- * Pages and config.json: the network, so a deploy or a changed config.json shows at once;
- * the kept copy when the network fails, dawdles or answers with a server error. A fresh
- * config.json is kept; pages are not (the kept ones must match this build's files, and a
- * newer page is a newer build's).
+ * config.json: the kept copy at once, so a repeat visit starts the app without waiting for
+ * the network (on a poor connection that wait was the longest part of the start); the
+ * network's answer is kept meanwhile, for the next start. A changed config.json thus shows
+ * one start later under the worker; a first visit always reads the network's.
  */
-async function networkFirst(request, key, keepFresh) {
+async function keptFirst(event, request, key) {
   const network = fetch(request).then(async (response) => {
-    if (keepFresh && response.ok && response.type === 'basic') {
+    if (response.ok && response.type === 'basic') {
       const cache = await caches.open(CACHE);
       await cache.put(key, response.clone());
     }
     return response;
   });
+  const kept = await caches.match(key, { cacheName: CACHE });
+  if (!kept) return network;
+  event.waitUntil(network.catch(() => {})); // offline: the kept copy simply stays
+  return kept;
+}
+
+/**
+ * Pages: the network, so a deploy shows at once; the kept copy when the network fails,
+ * dawdles or answers with a server error. A fresh page is not kept (the kept ones must
+ * match this build's files, and a newer page is a newer build's).
+ */
+async function networkFirst(request, key) {
+  const network = fetch(request);
   network.catch(() => {}); // a failure is answered below, not reported as unhandled
   const patience = new Promise((resolve) => setTimeout(resolve, NETWORK_PATIENCE_MS));
   try {

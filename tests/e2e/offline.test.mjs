@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { openPage, signIn, standInAndBrowser, accountMenu, markDocument, isSameDocument, DIST, DEMO, CHROMIUM_ARGS } from './harness.mjs';
+import { openPage, signIn, standInAndBrowser, accountMenu, markDocument, isSameDocument, eventually, downloads, DIST, DEMO, CHROMIUM_ARGS } from './harness.mjs';
 
 // The language chosen and the institute's settings belong to the device, not to a student.
 const NOT_PERSONAL = ['testpress.lang', 'testpress.institute-settings'];
@@ -143,6 +143,29 @@ test('a 401 or an expiry forgets the kept profile too', async () => {
   await page.waitForURL('**/login?next=%2Fusers%2F18');
   const after = await stores(page);
   assert.deepEqual(Object.keys(after.local).filter((k) => k.startsWith('testpress.') && !NOT_PERSONAL.includes(k)), []);
+});
+
+test('a repeat visit starts from the kept config.json without waiting for the network; a changed one shows from the next start', async () => {
+  const { page } = await signedInWithWorker();
+  const configPath = join(appDir, 'config.json');
+  const original = readFileSync(configPath, 'utf8');
+  writeFileSync(configPath, JSON.stringify({ ...JSON.parse(original), institute: { name: 'Riverside Academy' } }));
+  const renamed = page.getByRole('banner').getByRole('link', { name: 'Riverside Academy' });
+  try {
+    // The network's answer is held for 15 s: a start that waited for it would show nothing meanwhile.
+    await env.api.control('POST', 'faults', { path: '/config.json', delay_ms: 15_000, times: 1 });
+    await env.api.clearAppFiles();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Divya' }).waitFor();
+    assert.equal(downloads(await env.api.appFiles(), '/config.json'), 0, 'the profile is up, and config.json not yet answered');
+    assert.equal(await renamed.count(), 0, 'the kept config.json, with the name as it was');
+    // The worker keeps the network's answer when it comes; the next start wears it.
+    await eventually(async () => downloads(await env.api.appFiles(), '/config.json') === 1, 'config.json to be answered', 30_000);
+    await page.reload();
+    await renamed.waitFor();
+  } finally {
+    writeFileSync(configPath, original);
+  }
 });
 
 test('a new deploy is offered as "A new version is ready"; nothing reloads until Reload is pressed', async () => {
