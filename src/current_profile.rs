@@ -26,14 +26,27 @@ pub enum Freshness {
 /// A profile to show.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Loaded {
+    /// The signed-in student it belongs to (the PUT answer carries no id of its own).
+    pub user_id: u64,
     pub profile: Profile,
     /// When the server sent this profile (ms since the epoch).
     pub fetched_at_ms: f64,
     pub freshness: Freshness,
 }
 
-/// `None` inside: nobody is signed in.
-pub type Answer = Result<Option<Loaded>, ApiError>;
+/// The signed-in student's profile as the app holds it: what pages match on.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProfileState {
+    /// Nobody is signed in.
+    SignedOut,
+    /// The first `/me/` is on its way, with no kept copy to show meanwhile.
+    Loading,
+    /// A profile to show: the fresh one, or the kept copy (updating, or standing in after a
+    /// failure that may pass).
+    Shown(Box<Loaded>),
+    /// `/me/` failed with nothing to show, or refused in a way that replaces what was shown.
+    Failed(ApiError),
+}
 
 /// A save: the changed fields of the student `user_id`.
 #[derive(Debug, Clone)]
@@ -44,8 +57,7 @@ pub struct Changes {
 
 #[derive(Clone, Copy)]
 pub struct CurrentProfile {
-    /// `None` while the first load runs with nothing kept to show.
-    answer: RwSignal<Option<Answer>>,
+    state: RwSignal<ProfileState>,
     /// Moved to ask `/me/` again for the same session.
     reloads: RwSignal<u32>,
     /// Counts requests for `/me/`; an answer counts only if no later request (or save) began.
@@ -63,35 +75,48 @@ pub struct CurrentProfile {
 }
 
 /// What to show for `user_id` before `/me/` answers: their kept copy, if any.
-fn kept_for(user_id: Option<u64>) -> Option<Answer> {
-    let Some(user_id) = user_id else { return Some(Ok(None)) };
-    let kept = kept_profile::load(user_id)?;
-    Some(Ok(Some(Loaded { profile: kept.profile, fetched_at_ms: kept.fetched_at_ms, freshness: Freshness::Updating })))
+fn kept_for(user_id: Option<u64>) -> ProfileState {
+    let Some(user_id) = user_id else { return ProfileState::SignedOut };
+    match kept_profile::load(user_id) {
+        Some(kept) => ProfileState::Shown(Box::new(Loaded {
+            user_id,
+            profile: kept.profile,
+            fetched_at_ms: kept.fetched_at_ms,
+            freshness: Freshness::Updating,
+        })),
+        None => ProfileState::Loading,
+    }
+}
+
+fn fresh(user_id: u64, profile: Profile) -> ProfileState {
+    let fetched_at_ms = js_sys::Date::now();
+    ProfileState::Shown(Box::new(Loaded { user_id, profile, fetched_at_ms, freshness: Freshness::Fresh }))
 }
 
 /// What `/me/`'s answer makes of what is shown. A failure that may pass keeps a profile on
 /// screen; anything else (a refusal about access, no such account) replaces it.
-fn after(shown: Option<Answer>, answer: Result<Profile, ApiError>) -> Answer {
+fn after(shown: ProfileState, user_id: u64, answer: Result<Profile, ApiError>) -> ProfileState {
     match (answer, shown) {
-        (Ok(profile), _) => {
-            Ok(Some(Loaded { profile, fetched_at_ms: js_sys::Date::now(), freshness: Freshness::Fresh }))
+        (Ok(profile), _) => fresh(user_id, profile),
+        (Err(e), ProfileState::Shown(loaded)) if e.is_transient() => {
+            ProfileState::Shown(Box::new(Loaded { freshness: Freshness::Stale(e), ..*loaded }))
         }
-        (Err(e), Some(Ok(Some(loaded)))) if e.is_transient() => {
-            Ok(Some(Loaded { freshness: Freshness::Stale(e), ..loaded }))
-        }
-        (Err(e), _) => Err(e),
+        (Err(e), _) => ProfileState::Failed(e),
     }
 }
 
 impl CurrentProfile {
-    /// The loaded answer, `None` while the first load runs with nothing kept (tracked).
-    pub fn get(&self) -> Option<Answer> {
-        self.answer.get()
+    /// Tracked.
+    pub fn get(&self) -> ProfileState {
+        self.state.get()
     }
 
     /// The profile, if one is shown (tracked).
     pub fn profile(&self) -> Option<Profile> {
-        self.answer.with(|a| a.as_ref().and_then(|a| a.as_ref().ok()?.as_ref()).map(|l| l.profile.clone()))
+        self.state.with(|s| match s {
+            ProfileState::Shown(loaded) => Some(loaded.profile.clone()),
+            _ => None,
+        })
     }
 
     pub fn profile_untracked(&self) -> Option<Profile> {
@@ -100,10 +125,10 @@ impl CurrentProfile {
 
     /// `/me/` failed, whether or not the kept copy stands in (tracked).
     pub fn failed(&self) -> bool {
-        self.answer.with(|a| match a {
-            Some(Err(_)) => true,
-            Some(Ok(Some(loaded))) => matches!(loaded.freshness, Freshness::Stale(_)),
-            None | Some(Ok(None)) => false,
+        self.state.with(|s| match s {
+            ProfileState::Failed(_) => true,
+            ProfileState::Shown(loaded) => matches!(loaded.freshness, Freshness::Stale(_)),
+            ProfileState::SignedOut | ProfileState::Loading => false,
         })
     }
 
@@ -135,8 +160,7 @@ impl CurrentProfile {
         }
         kept_profile::keep(user_id, &profile);
         self.next_request();
-        let fresh = Loaded { profile, fetched_at_ms: js_sys::Date::now(), freshness: Freshness::Fresh };
-        self.answer.set(Some(Ok(Some(fresh))));
+        self.state.set(fresh(user_id, profile));
     }
 
     /// Loads `/me/` for whoever is signed in now. A new session starts from its student's
@@ -144,14 +168,14 @@ impl CurrentProfile {
     fn load(&self, new_session: bool) {
         let request = self.next_request();
         let Some(user_id) = untrack(|| self.session.user_id()) else {
-            self.answer.set(Some(Ok(None)));
+            self.state.set(ProfileState::SignedOut);
             return;
         };
         if new_session {
-            self.answer.set(kept_for(Some(user_id)));
+            self.state.set(kept_for(Some(user_id)));
         } else {
-            self.answer.update(|a| {
-                if let Some(Ok(Some(loaded))) = a {
+            self.state.update(|s| {
+                if let ProfileState::Shown(loaded) = s {
                     if matches!(loaded.freshness, Freshness::Stale(_)) {
                         loaded.freshness = Freshness::Updating;
                     }
@@ -168,7 +192,7 @@ impl CurrentProfile {
             if let Ok(profile) = &answer {
                 kept_profile::keep(user_id, profile);
             }
-            this.answer.set(Some(after(this.answer.get_untracked(), answer)));
+            this.state.set(after(this.state.get_untracked(), user_id, answer));
         });
     }
 }
@@ -176,7 +200,7 @@ impl CurrentProfile {
 /// Creates the handle and provides it to the whole app. Call once, in the root.
 pub fn provide_current_profile(session: Session) -> CurrentProfile {
     // The kept copy is there for the very first render: no skeleton, no waiting.
-    let answer = RwSignal::new(kept_for(untrack(|| session.user_id())));
+    let state = RwSignal::new(kept_for(untrack(|| session.user_id())));
     let reloads = RwSignal::new(0u32);
     let requests = StoredValue::new(0u32);
     personal_data::guard(session);
@@ -215,7 +239,7 @@ pub fn provide_current_profile(session: Session) -> CurrentProfile {
             outcome.map(|p| merge_and_show(user_id, p))
         }
     });
-    let handle = CurrentProfile { answer, reloads, requests, session, save, upload, upload_progress };
+    let handle = CurrentProfile { state, reloads, requests, session, save, upload, upload_progress };
     handle_slot.set_value(Some(handle));
     // Keyed on the token, so signing in again (even as the same student) loads afresh.
     Effect::new(move |last: Option<Option<u32>>| {
@@ -259,8 +283,9 @@ mod tests {
     use super::*;
     use crate::profile::divya;
 
-    fn kept(freshness: Freshness) -> Option<Answer> {
-        Some(Ok(Some(Loaded { profile: divya(), fetched_at_ms: 1_764_000_000_000.0, freshness })))
+    fn kept(freshness: Freshness) -> ProfileState {
+        let fetched_at_ms = 1_764_000_000_000.0;
+        ProfileState::Shown(Box::new(Loaded { user_id: 17, profile: divya(), fetched_at_ms, freshness }))
     }
 
     #[test]
@@ -273,8 +298,12 @@ mod tests {
             ApiError::Throttled { wait_secs: None },
         ];
         for e in passing {
-            assert_eq!(after(kept(Freshness::Updating), Err(e.clone())), kept(Freshness::Stale(e.clone())).unwrap());
-            assert_eq!(after(None, Err(e.clone())), Err(e.clone()), "nothing kept: the error itself");
+            assert_eq!(after(kept(Freshness::Updating), 17, Err(e.clone())), kept(Freshness::Stale(e.clone())));
+            assert_eq!(
+                after(ProfileState::Loading, 17, Err(e.clone())),
+                ProfileState::Failed(e.clone()),
+                "nothing kept"
+            );
         }
         let refused = ApiError::Refused {
             code: "parallel_login_restriction".into(),
@@ -282,7 +311,7 @@ mod tests {
             message: String::new(),
         };
         for e in [refused, ApiError::SessionExpired, ApiError::NotFound] {
-            assert_eq!(after(kept(Freshness::Updating), Err(e.clone())), Err(e));
+            assert_eq!(after(kept(Freshness::Updating), 17, Err(e.clone())), ProfileState::Failed(e));
         }
     }
 }

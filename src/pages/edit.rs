@@ -8,13 +8,12 @@ use crate::components::photo_editor::PhotoEditor;
 use crate::components::profile_form::ProfileForm;
 use crate::components::require_auth::RequireAuth;
 use crate::components::skeleton::ProfileSkeleton;
-use crate::current_profile::use_current_profile;
+use crate::current_profile::{use_current_profile, ProfileState};
 use crate::i18n::{t, tr, Msg};
 use crate::institute_settings_state::use_institute_settings;
 use crate::network::retry_when_back_online;
 use crate::pages::me::FreshnessLine;
 use crate::route::{use_current_route, Route};
-use crate::session::use_session;
 use crate::title::use_title;
 use leptos::prelude::*;
 
@@ -58,7 +57,6 @@ enum Form {
 #[component]
 fn EditProfile() -> impl IntoView {
     let current = use_current_profile();
-    let session = use_session();
     use_title(|| Some(t(Msg::EditProfile)));
     let focus = match use_current_route().get_untracked() {
         Some(Route::Edit { field }) => field,
@@ -68,10 +66,10 @@ fn EditProfile() -> impl IntoView {
     // photo changes nothing here, so the form (and what is typed in it) stays as it is. A
     // refusal about access still replaces it.
     let form = Memo::new(move |_| match current.get() {
-        Some(Err(e)) => Form::Failed(e),
-        Some(Ok(Some(loaded))) => Form::Ready { user_id: session.user_id().or(loaded.profile.id).unwrap_or_default() },
-        // Loading, or signed out (RequireAuth is on its way to sign-in).
-        None | Some(Ok(None)) => Form::Loading,
+        ProfileState::Failed(e) => Form::Failed(e),
+        ProfileState::Shown(loaded) => Form::Ready { user_id: loaded.user_id },
+        // Signed out: RequireAuth is on its way to sign-in.
+        ProfileState::Loading | ProfileState::SignedOut => Form::Loading,
     });
     let ready = Memo::new(move |_| matches!(form.get(), Form::Ready { .. }));
     let retry = Callback::new(move |()| current.refetch());

@@ -8,7 +8,7 @@ use crate::components::error_panel::ErrorPanel;
 use crate::components::profile_view::OwnProfile;
 use crate::components::require_auth::RequireAuth;
 use crate::components::skeleton::ProfileSkeleton;
-use crate::current_profile::{use_current_profile, Freshness};
+use crate::current_profile::{use_current_profile, Freshness, ProfileState};
 use crate::i18n::{dates, t, tf, tr, Msg};
 use crate::network::{retry_when_back_online, use_network};
 use crate::profile::Profile;
@@ -27,8 +27,9 @@ pub fn MePage() -> impl IntoView {
 pub fn FreshnessLine() -> impl IntoView {
     let current = use_current_profile();
     let network = use_network();
-    let standing = Memo::new(move |_| {
-        current.get().and_then(|a| a.ok().flatten()).map(|loaded| (loaded.freshness, loaded.fetched_at_ms))
+    let standing = Memo::new(move |_| match current.get() {
+        ProfileState::Shown(loaded) => Some((loaded.freshness, loaded.fetched_at_ms)),
+        _ => None,
     });
     let line = move || {
         let (freshness, as_of) = standing.get()?;
@@ -73,10 +74,10 @@ fn MyProfile() -> impl IntoView {
     // The kept copy and the fresh profile are the same screen: it is redrawn only when the
     // profile itself differs.
     let screen = Memo::new(move |_| match current.get() {
-        Some(Err(e)) => Screen::Failed(e),
-        Some(Ok(Some(loaded))) => Screen::Shown(Box::new(loaded.profile)),
-        // Loading, or signed out (RequireAuth is on its way to sign-in).
-        None | Some(Ok(None)) => Screen::Loading,
+        ProfileState::Failed(e) => Screen::Failed(e),
+        ProfileState::Shown(loaded) => Screen::Shown(Box::new(loaded.profile)),
+        // Signed out: RequireAuth is on its way to sign-in.
+        ProfileState::Loading | ProfileState::SignedOut => Screen::Loading,
     });
     // The benchmark measures navigation start → these marks: the first profile on screen
     // (kept or fresh), and the first fresh one.
@@ -85,7 +86,7 @@ fn MyProfile() -> impl IntoView {
         if done == Some(true) {
             return true;
         }
-        let fresh = current.get().is_some_and(|a| matches!(a, Ok(Some(l)) if l.freshness == Freshness::Fresh));
+        let fresh = matches!(current.get(), ProfileState::Shown(l) if l.freshness == Freshness::Fresh);
         if fresh {
             crate::perf::mark("profile-fresh");
         }

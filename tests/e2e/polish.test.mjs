@@ -5,18 +5,12 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openPage, signIn, standInAndBrowser, startStandIn, axeViolations, contrast, viaMenu, DIST, DEMO } from './harness.mjs';
+import { openPage, signedInPage, standInAndBrowser, startStandIn, axeViolations, contrast, viaMenu, DIST, DEMO } from './harness.mjs';
 
 const env = standInAndBrowser();
 
-async function signedIn(options = {}, api = env.api, who = DEMO) {
-  const context = await env.browser.newContext(options);
-  const tab = await openPage(context);
-  await tab.page.goto(api.url + '/login');
-  await signIn(tab.page, who);
-  await tab.page.waitForURL('**/me');
-  return { context, ...tab };
-}
+/** Signed in as Divya, on /me, in a context with `options`; against `api` when given. */
+const signedIn = (options = {}, api = env.api) => signedInPage({ browser: env.browser, api }, DEMO.username, options);
 
 test('every page has its own title, following the data and the route', async () => {
   const { page, problems } = await signedIn();

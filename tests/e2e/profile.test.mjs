@@ -1,7 +1,7 @@
 // Sign-in, the session, my profile, a user's page and avatars, against the stand-in API.
 import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, signIn, standInAndBrowser, accountMenu, viaMenu, headerAvatar, markDocument, isSameDocument } from './harness.mjs';
+import { openPage, signIn, signedInPage, standInAndBrowser, accountMenu, viaMenu, headerAvatar, markDocument, isSameDocument, DEMO } from './harness.mjs';
 
 const env = standInAndBrowser();
 beforeEach(async () => {
@@ -11,21 +11,13 @@ beforeEach(async () => {
 
 const TOKEN_KEY = 'testpress.token';
 
-async function signedInPage(options) {
-  const context = await env.browser.newContext();
-  const tab = await openPage(context, options);
-  await tab.page.goto(env.api.url + '/login');
-  await signIn(tab.page);
-  await tab.page.waitForURL('**/me');
-  return { context, ...tab };
-}
 
 function dd(page, term) {
   return page.locator('dl.details dt', { hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
 }
 
 test('signing in as testpress shows Divya\'s details and her 11 batches', async () => {
-  const { page, problems, httpErrors } = await signedInPage();
+  const { page, problems, httpErrors } = await signedInPage(env);
   await page.getByRole('heading', { level: 1, name: 'Divya' }).waitFor();
   for (const [term, value] of [
     ['Username', 'testpress'], ['Email', 'testpress.in@gmail.com'], ['Phone', '9043570576'],
@@ -68,7 +60,7 @@ test('a sparse profile reads "Not provided", and each empty row\'s "Add" opens t
 });
 
 test('addresses with a trailing slash open the same pages; the menu marks the page shown; a new page starts at the top', async () => {
-  const { page, problems } = await signedInPage({ viewport: { width: 360, height: 560 } });
+  const { page, problems } = await signedInPage(env, DEMO.username, { viewport: { width: 360, height: 560 } });
   await page.goto(env.api.url + '/users/18/');
   await page.getByRole('heading', { level: 1, name: 'Vinoth Kumar' }).waitFor();
   await page.goto(env.api.url + '/me/');
@@ -97,7 +89,7 @@ test('addresses with a trailing slash open the same pages; the menu marks the pa
 });
 
 test('another user\'s page shows public fields only, with an initials avatar when there is no photo', async () => {
-  const { page, problems } = await signedInPage();
+  const { page, problems } = await signedInPage(env);
   await page.goto(env.api.url + '/users/18');
   await page.getByRole('heading', { level: 1, name: 'Vinoth Kumar' }).waitFor();
   await page.getByText('@Vinoth').waitFor();
@@ -111,7 +103,7 @@ test('another user\'s page shows public fields only, with an initials avatar whe
 });
 
 test('one\'s own id goes to /me; unknown and non-numeric ids show not-found', async () => {
-  const { page, problems, httpErrors } = await signedInPage();
+  const { page, problems, httpErrors } = await signedInPage(env);
   await page.goto(env.api.url + '/users/17');
   await page.waitForURL('**/me');
   await page.getByRole('heading', { level: 1, name: 'Divya' }).waitFor();
@@ -124,7 +116,7 @@ test('one\'s own id goes to /me; unknown and non-numeric ids show not-found', as
 });
 
 test('a network failure on a user\'s page says so and Retry recovers', async () => {
-  const { page, problems } = await signedInPage();
+  const { page, problems } = await signedInPage(env);
   // The browser's network layer fails the request: no answer at all reaches the app.
   await page.route('**/api/v2.2/users/19/', (route) => route.abort('connectionrefused'));
   await page.goto(env.api.url + '/users/19');
@@ -239,7 +231,7 @@ test('an expired token sends the student to sign in with a message, then back to
 });
 
 test('a 401 from the server mid-session signs out and returns the student afterwards', async () => {
-  const { page, problems } = await signedInPage();
+  const { page, problems } = await signedInPage(env);
   await env.api.fault({ path: '/api/v2.2/users/21/', status: 401, body: '{"detail": "Signature has expired."}', times: 1 });
   await page.goto(env.api.url + '/users/21');
   await page.waitForURL(env.api.url + '/login?next=%2Fusers%2F21');
@@ -250,7 +242,7 @@ test('a 401 from the server mid-session signs out and returns the student afterw
 });
 
 test('a 403 with a Testpress error code shows the server\'s title and message, on its own screen', async () => {
-  const { page } = await signedInPage();
+  const { page } = await signedInPage(env);
   await env.api.fault({
     path: '/api/v2.2/users/20/', status: 403, times: 1,
     body: JSON.stringify({ detail: { error_code: 'parallel_login_restriction', title: 'Signed in elsewhere', message: 'You are signed in on another device.' } }),
@@ -262,7 +254,7 @@ test('a 403 with a Testpress error code shows the server\'s title and message, o
 });
 
 test('any other 403 is a refusal: the server\'s words, or a plain sentence, and the student stays signed in', async () => {
-  const { page, problems } = await signedInPage();
+  const { page, problems } = await signedInPage(env);
   await page.getByRole('heading', { level: 1, name: 'Divya' }).waitFor();
   await env.api.fault({ path: '/api/v2.2/users/20/', status: 403, times: 1, body: JSON.stringify({ detail: 'You do not have permission to view this.' }) });
   await page.goto(env.api.url + '/users/20');
@@ -279,7 +271,7 @@ test('any other 403 is a refusal: the server\'s words, or a plain sentence, and 
 });
 
 test('a 403 saying the credentials are bad ends the session, like a 401', async () => {
-  const { page, problems } = await signedInPage();
+  const { page, problems } = await signedInPage(env);
   await page.getByRole('heading', { level: 1, name: 'Divya' }).waitFor();
   await env.api.fault({ path: '/api/v2.2/users/18/', status: 403, times: 1, body: JSON.stringify({ detail: 'Authentication credentials were not provided.' }) });
   await page.goto(env.api.url + '/users/18');
@@ -320,7 +312,7 @@ test('API requests carry no cookies of the site', async () => {
 });
 
 test('signing out in one tab signs out the other; signing in there signs this one in', async () => {
-  const { context, page: first } = await signedInPage();
+  const { context, page: first } = await signedInPage(env);
   const { page: second, problems } = await openPage(context);
   await second.goto(env.api.url + '/users/18');
   await second.getByRole('heading', { level: 1, name: 'Vinoth Kumar' }).waitFor();
@@ -381,7 +373,7 @@ test('with storage blocked the session lives in the tab, and a notice says so', 
 test('the profile avatar loads a smaller file on a phone than on a wide screen', async () => {
   const sources = {};
   for (const width of [360, 1280]) {
-    const { page } = await signedInPage({ viewport: { width, height: 800 } });
+    const { page } = await signedInPage(env, DEMO.username, { viewport: { width, height: 800 } });
     const avatar = page.getByRole('main').getByRole('img', { name: 'Divya' });
     await avatar.waitFor();
     await page.waitForFunction(() => {
@@ -397,7 +389,7 @@ test('the profile avatar loads a smaller file on a phone than on a wide screen',
 });
 
 test('an avatar whose file fails to load falls back to initials', async () => {
-  const { page, problems, httpErrors } = await signedInPage();
+  const { page, problems, httpErrors } = await signedInPage(env);
   await page.goto(env.api.url + '/users/19');
   await page.getByRole('heading', { level: 1, name: 'Priya Raman' }).waitFor();
   // Break every image file, then load the page afresh.

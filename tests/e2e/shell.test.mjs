@@ -1,7 +1,7 @@
 // The release bundle loads, routes, and shows its shell with nothing broken behind it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, standInAndBrowser } from './harness.mjs';
+import { openPage, signedInPage, standInAndBrowser } from './harness.mjs';
 
 const env = standInAndBrowser();
 
@@ -63,11 +63,9 @@ test('the page runs under a strict Content-Security-Policy with no inline script
   assert.equal([...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>/g)].length, 0, 'no inline <script>');
 
   // Every page the app renders, signed in, carries no style= attribute (CSP would block it).
-  const { page, problems } = await openPage(await env.browser.newContext());
-  await page.goto(env.api.url + '/login');
-  await page.getByLabel('Username').fill('testpress');
-  await page.getByLabel('Password', { exact: true }).fill('demo1234');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  // Signed in first, and only then elsewhere (a navigation while the sign-in is on its way
+  // would race it).
+  const { page, problems } = await signedInPage(env);
   for (const [path, heading] of [['/me', 'Divya'], ['/users/18', 'Vinoth Kumar'], ['/me/edit', 'Edit profile']]) {
     await page.goto(env.api.url + path);
     await page.getByRole('heading', { level: 1, name: heading }).waitFor();
