@@ -8,18 +8,7 @@ const GLUE = '__GLUE__';
 const WASM = '__WASM__';
 const WASM_INTEGRITY = '__WASM_INTEGRITY__';
 
-// A page the student can use before the app runs (the prerendered sign-in form) paints
-// first: its wasm waits for that paint rather than competing with the stylesheet, and a
-// student spends a few seconds typing anyway. Every other page needs the app at once.
-const forms = document.querySelectorAll('#prerendered form');
-// The app starts after the browser has painted the prerendered page (a frame, at most
-// 100 ms), so the page's first paint is always the HTML's, as it is on a slow connection.
-const painted = new Promise((resolve) => {
-  requestAnimationFrame(() => setTimeout(resolve));
-  setTimeout(resolve, 100);
-});
-
-// src/config.rs takes this answer (src/api/transport.rs, `get_started_text`). As for the
+// src/config.rs takes this answer (`get_started_text` in src/own_files.rs). As with the
 // app's own requests for its files, an answer that has not begun in 5 s is given up on
 // (the app then says so in the console and uses the defaults).
 const patience = new AbortController();
@@ -27,16 +16,25 @@ const timer = setTimeout(() => patience.abort(), 5000);
 window.testpressConfig = fetch('/config.json', { signal: patience.signal });
 window.testpressConfig.catch(() => {}).finally(() => clearTimeout(timer));
 
+// At once on every page, the sign-in page too: the stylesheet comes first in the head and
+// is on its way by now, so the wasm only takes bandwidth the first paint no longer needs
+// (waiting for that paint cost a round trip and more on a phone).
+const wasm = fetch(WASM, WASM_INTEGRITY ? { integrity: WASM_INTEGRITY } : {});
+
 // A press of the prerendered Sign in (a tap, or Enter in a field) while the wasm is on its
 // way is remembered, never sent: the form is marked, and the app submits its own form
 // once it has taken over (src/prerender.rs). Before this runs the button is type=button.
-for (const form of forms) {
+for (const form of document.querySelectorAll('#prerendered form')) {
   form.addEventListener('submit', (event) => { event.preventDefault(); form.dataset.submitted = ''; });
   form.querySelector('[data-submit]')?.setAttribute('type', 'submit');
 }
 
-if (forms.length > 0) await painted;
-const wasm = fetch(WASM, WASM_INTEGRITY ? { integrity: WASM_INTEGRITY } : {});
+// The app starts after the browser has painted the prerendered page (a frame, at most
+// 100 ms), so the page's first paint is always the HTML's, as it is on a slow connection.
+const painted = new Promise((resolve) => {
+  requestAnimationFrame(() => setTimeout(resolve));
+  setTimeout(resolve, 100);
+});
 const [glue] = await Promise.all([import(GLUE), painted]);
 const started = await glue.default({ module_or_path: wasm });
 window.wasmBindings = glue;

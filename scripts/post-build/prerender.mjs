@@ -83,9 +83,8 @@ export function prerender(html, { dir, config }) {
   const reset = brand.resetUrl
     ? `<a href="${escape(brand.resetUrl)}" rel=external class=forgot-password>Forgot password?</a>`
     : '<a href="/forgot-password" class=forgot-password>Forgot password?</a>';
-  // The sign-in page is complete without the app: the loader fetches its wasm once the page
-  // has painted (scripts/post-build/loader.js); what was typed meanwhile is kept
-  // (src/prerender.rs).
+  // The sign-in page is complete without the app; what is typed before the app takes over
+  // is kept (src/prerender.rs).
   const loginHtml = page(styled.html, { brand, signedIn: false, current: '/login', main: login.replace('__RESET__', reset), title: `Sign in · ${site}` });
   // The empty freshness line (pages/me.rs) holds its place above the skeleton, as in the app.
   const meHtml = page(styled.html, { brand, signedIn: true, current: '/me', main: '<p class=freshness role=status></p>' + skeleton, title: null });
