@@ -184,7 +184,7 @@ impl CurrentProfile {
         }
         let this = *self;
         leptos::task::spawn_local(async move {
-            let answer = api::me(this.session).await;
+            let answer = this.session.authorized(api::me).await;
             // Superseded, or the session changed (or ended) on the way.
             if this.requests.try_get_value() != Some(request) || untrack(|| this.session.user_id()) != Some(user_id) {
                 return;
@@ -227,14 +227,19 @@ pub fn provide_current_profile(session: Session) -> CurrentProfile {
     };
     let save = Action::new_local(move |changes: &Changes| {
         let Changes { user_id, fields } = changes.clone();
-        async move { api::update_profile(session, user_id, &fields).await.map(|p| merge_and_show(user_id, p)) }
+        async move {
+            let saved = session.authorized(|token| async move { api::update_profile(token, user_id, &fields).await });
+            saved.await.map(|p| merge_and_show(user_id, p))
+        }
     });
     let upload_progress = RwSignal::new(None);
     let upload = Action::new_local(move |(user_id, photo): &(u64, PhotoUpload)| {
         let (user_id, photo) = (*user_id, photo.clone());
         upload_progress.set(Some(0.0));
         async move {
-            let outcome = api::upload_photo(session, user_id, &photo, move |p| upload_progress.set(Some(p))).await;
+            let progress = move |p| upload_progress.set(Some(p));
+            let send = |token| async move { api::upload_photo(token, user_id, &photo, progress).await };
+            let outcome = session.authorized(send).await;
             upload_progress.set(None);
             outcome.map(|p| merge_and_show(user_id, p))
         }

@@ -2,9 +2,11 @@
 //! memory when storage is blocked), follows other tabs, and forgets it. Nothing else lives
 //! here: the student's data belongs to `current_profile`, drafts to `edit_form::draft`.
 
+use crate::api_error::ApiError;
 use crate::storage;
 use crate::token::{self, Claims};
 use leptos::prelude::*;
+use std::future::Future;
 
 const TOKEN_KEY: &str = "testpress.token";
 /// Set beside a token that this device's clock already called expired when the server
@@ -42,7 +44,7 @@ pub enum Ended {
 
 /// What an API call may carry.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum RequestToken {
+enum RequestToken {
     Valid(String),
     /// There was a token, but its expiry has passed: sending it would only earn a 401.
     Expired,
@@ -166,7 +168,7 @@ impl Session {
     }
 
     /// The token for an API call. Its expiry was read once, when it arrived.
-    pub(crate) fn token_for_request(&self) -> RequestToken {
+    fn token_for_request(&self) -> RequestToken {
         self.state.with_untracked(|s| match s {
             State::SignedIn(s) if !s.clock_trusted || !s.claims.expired_at(now_secs()) => {
                 RequestToken::Valid(s.raw.clone())
@@ -174,6 +176,28 @@ impl Session {
             State::SignedIn(_) => RequestToken::Expired,
             State::SignedOut(_) => RequestToken::SignedOut,
         })
+    }
+
+    /// Runs an API call with this session's token. Without one to send (signed out, or its
+    /// expiry passed on a clock we trust, which ends the session) the call is not made. An
+    /// answer meaning "signed out" ends the session, if it still holds the token sent: a
+    /// newer one, taken meanwhile, stays.
+    pub async fn authorized<T, Call, Answer>(self, call: Call) -> Result<T, ApiError>
+    where
+        Call: FnOnce(String) -> Answer,
+        Answer: Future<Output = Result<T, ApiError>>,
+    {
+        let (sent, outcome) = match self.token_for_request() {
+            RequestToken::Valid(token) => (Some(token.clone()), call(token).await),
+            RequestToken::Expired => (None, Err(ApiError::SessionExpired)),
+            RequestToken::SignedOut => return Err(ApiError::SessionExpired),
+        };
+        if matches!(outcome, Err(ApiError::SessionExpired)) {
+            // Signing out unmounts the page that asked. Deferred (to a later microtask), so
+            // the caller's own updates on this result run before its signals are disposed.
+            leptos::task::spawn_local(async move { self.expire(sent.as_deref()) });
+        }
+        outcome
     }
 
     /// Keeps a token the server just issued. Only its shape is checked: if this device's

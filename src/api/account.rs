@@ -6,20 +6,19 @@ use super::transport::{self, Method, Via};
 use super::{json_body, request_text, ApiError};
 use crate::institute_settings::InstituteSettings;
 use crate::login_activity::ActivityPage;
-use crate::session::Session;
 use serde::Serialize;
 
 /// `GET /me/login_activity/?page=N` (pages count from 1).
-pub async fn login_activity(session: Session, page: u32) -> Result<ActivityPage, ApiError> {
+pub async fn login_activity(token: String, page: u32) -> Result<ActivityPage, ApiError> {
     let path = ["/api/v2.3/me/login_activity/?page=", &page.to_string()].concat();
-    let text = request_text(Some(session), Method::Get, &path, None, Via::Fetch).await?;
+    let text = request_text(Some(&token), Method::Get, &path, None, Via::Fetch).await?;
     ActivityPage::parse(&text).ok_or(ApiError::BadResponse)
 }
 
 /// `POST /auth/logout_devices/`: every other session of the student ends; this one stays.
-pub async fn logout_devices(session: Session) -> Result<(), ApiError> {
+pub async fn logout_devices(token: String) -> Result<(), ApiError> {
     let path = "/api/v2.4/auth/logout_devices/";
-    request_text(Some(session), Method::Post, path, Some("{}".into()), Via::Fetch).await.map(drop)
+    request_text(Some(&token), Method::Post, path, Some("{}".into()), Via::Fetch).await.map(drop)
 }
 
 /// `POST /auth/logout/` with a token that has just stopped being used here. Best effort and

@@ -48,7 +48,7 @@ fn Devices() -> impl IntoView {
     let more = RwSignal::new(false);
     let load_page = Action::new_local(move |page: &u32| {
         let page = *page;
-        async move { api::login_activity(session, page).await.map(|answer| (page, answer)) }
+        async move { session.authorized(|token| api::login_activity(token, page)).await.map(|answer| (page, answer)) }
     });
     let loaded_pages = RwSignal::new(0u32);
     Effect::new(move |_| {
@@ -69,7 +69,8 @@ fn Devices() -> impl IntoView {
     let load_error = move || load_page.value().get().and_then(Result::err);
 
     let asking = RwSignal::new(false);
-    let sign_out_others = Action::new_local(move |(): &()| async move { api::logout_devices(session).await });
+    let sign_out_others =
+        Action::new_local(move |(): &()| async move { session.authorized(api::logout_devices).await });
     let signed_out_others = move || matches!(sign_out_others.value().get(), Some(Ok(())));
     Effect::new(move |_| {
         if signed_out_others() {

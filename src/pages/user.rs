@@ -42,7 +42,7 @@ fn UserProfile() -> impl IntoView {
             match id {
                 None => Ok(Shown::NoSuchUser),
                 Some(id) if Some(id) == me => Ok(Shown::Me),
-                Some(id) => match api::user(session, id).await {
+                Some(id) => match session.authorized(|token| api::user(token, id)).await {
                     Ok(profile) => Ok(Shown::Someone(Box::new(profile))),
                     Err(ApiError::NotFound) => Ok(Shown::NoSuchUser),
                     Err(e) => Err(e),
