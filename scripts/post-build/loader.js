@@ -17,13 +17,18 @@ window.testpressConfig = fetch('/config.json', { signal: patience.signal });
 window.testpressConfig.catch(() => {}).finally(() => clearTimeout(timer));
 
 // At once on every page, the sign-in page too: the stylesheet comes first in the head and
-// is on its way by now, so the wasm only takes bandwidth the first paint no longer needs
-// (waiting for that paint cost a round trip and more on a phone).
+// is on its way by now, so the wasm takes little from the first paint (waiting for that
+// paint cost a round trip and more on a phone).
 const wasm = fetch(WASM, WASM_INTEGRITY ? { integrity: WASM_INTEGRITY } : {});
 
 // A press of the prerendered Sign in (a tap, or Enter in a field) while the wasm is on its
 // way is remembered, never sent: the form is marked, and the app submits its own form
 // once it has taken over (src/prerender.rs). Before this runs the button is type=button.
+// (This script is `async`: the page may still be arriving when it runs.)
+const parsed = document.readyState === 'loading'
+  ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
+  : Promise.resolve();
+await parsed;
 for (const form of document.querySelectorAll('#prerendered form')) {
   form.addEventListener('submit', (event) => { event.preventDefault(); form.dataset.submitted = ''; });
   form.querySelector('[data-submit]')?.setAttribute('type', 'submit');

@@ -57,7 +57,9 @@ export async function externaliseScripts(html, { dir, release, publicUrl = '/' }
   if (release) code = await minify(code);
   const loaderName = writeHashed(dir, 'loader', code);
   files.push(loaderName);
-  html = html.replace(loader[0], `<script type=module src=/${loaderName}></script>`);
+  // `async`: it runs the moment it arrives, not after the stylesheet (which holds back
+  // deferred scripts), so the downloads it starts begin a round trip or more sooner.
+  html = html.replace(loader[0], `<script type=module async src=/${loaderName}></script>`);
 
   // Development only: trunk's live-reload client. Trunk fills in its address and path when
   // it serves the HTML; in a file, the page's own host (where trunk serves) does the same.
