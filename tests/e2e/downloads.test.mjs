@@ -3,7 +3,7 @@
 // the service worker's install taking its copies from the HTTP cache, not the network.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, standInAndBrowser, downloadedTwice, downloads, DEMO } from './harness.mjs';
+import { openPage, standInAndBrowser, downloadedTwice, downloads } from './harness.mjs';
 
 const env = standInAndBrowser();
 
@@ -41,9 +41,7 @@ test('a first visit to the sign-in page downloads each file once', async () => {
 });
 
 test('a first full load of /me, signed in, downloads each file once', async () => {
-  const { token } = await fetch(`${env.api.url}/api/v2.2/auth-token/`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(DEMO),
-  }).then((r) => r.json());
+  const token = await env.api.token();
   const load = await coldLoad('/me', token);
   await load.page.getByRole('heading', { level: 1, name: 'Divya' }).waitFor();
   assertOnce(load);

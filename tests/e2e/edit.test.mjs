@@ -23,14 +23,6 @@ async function editing(username = 'testpress', options) {
   return { context, puts, ...tab };
 }
 
-/** What the server now holds for `username`, read through its own API. */
-async function serverProfile(username) {
-  const auth = await fetch(`${env.api.url}/api/v2.2/auth-token/`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO.password }),
-  }).then((r) => r.json());
-  return fetch(`${env.api.url}/api/v2.2/me/`, { headers: { authorization: `JWT ${auth.token}` } }).then((r) => r.json());
-}
-
 test('the form is prefilled, labelled, and carries autocomplete and inputmode hints', async () => {
   const { page, problems } = await editing('testpress');
   const expected = {
@@ -68,7 +60,7 @@ test('changing the names saves them, updates /me and the header at once, and sur
   await page.getByRole('heading', { level: 1, name: 'Priyanka Raman-Iyer' }).waitFor();
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Priyanka Raman-Iyer' }).waitFor();
-  const stored = await serverProfile('priya');
+  const stored = await env.api.profileOf('priya');
   assert.deepEqual([stored.first_name, stored.last_name, stored.display_name], ['Priyanka', 'Raman-Iyer', 'Priyanka Raman-Iyer']);
   assert.deepEqual(problems, []);
 });
@@ -82,7 +74,7 @@ test('gender, state, birth date and PIN are saved as the API\'s codes', async ()
   await page.getByRole('button', { name: 'Save changes' }).click();
   await page.getByRole('status').filter({ hasText: 'Your profile has been saved.' }).waitFor();
   assert.deepEqual(puts, [{ gender: 1, state_choices: 35, birth_date: '2002-01-31', zip: '700016' }]);
-  const stored = await serverProfile('arjun');
+  const stored = await env.api.profileOf('arjun');
   assert.deepEqual([stored.gender, stored.state, stored.birth_date, stored.zip], ['Male', 'West Bengal', '2002-01-31', '700016']);
 });
 
@@ -148,11 +140,11 @@ test('a network failure, a timeout-like 5xx and a 429 during save keep every typ
   assert.equal(await page.getByLabel('First name').inputValue(), 'Meenakshi');
   assert.equal(await page.getByLabel('City').inputValue(), 'Karaikal');
   assert.equal(await page.getByLabel('Address line 2').inputValue(), 'Near the temple 🛕');
-  assert.equal((await serverProfile('meera')).first_name, 'Meera', 'nothing was saved');
+  assert.equal((await env.api.profileOf('meera')).first_name, 'Meera', 'nothing was saved');
 
   await page.getByRole('button', { name: 'Save changes' }).click();
   await page.getByRole('status').filter({ hasText: 'Your profile has been saved.' }).waitFor();
-  assert.equal((await serverProfile('meera')).city, 'Karaikal');
+  assert.equal((await env.api.profileOf('meera')).city, 'Karaikal');
   assert.deepEqual(problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED')), []);
 });
 
@@ -197,7 +189,7 @@ test('a save the institute refuses keeps the student signed in, on the form, wit
   // No loop: the next save goes through, still signed in.
   await page.getByRole('button', { name: 'Save changes' }).click();
   await page.getByRole('status').filter({ hasText: 'Your profile has been saved.' }).waitFor();
-  assert.equal((await serverProfile('testpress')).city, 'Thanjavur');
+  assert.equal((await env.api.profileOf('testpress')).city, 'Thanjavur');
   assert.deepEqual(problems, []);
 });
 
@@ -214,7 +206,7 @@ test('a session that expires mid-edit: sign in again and the draft is back', asy
   assert.equal(await page.getByLabel('Address line 1').inputValue(), '12 Anna Salai');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await page.getByRole('status').filter({ hasText: 'Your profile has been saved.' }).waitFor();
-  assert.equal((await serverProfile('testpress')).address1, '12 Anna Salai');
+  assert.equal((await env.api.profileOf('testpress')).address1, '12 Anna Salai');
   assert.deepEqual(problems, []);
 });
 
@@ -308,7 +300,7 @@ test('signing out with unsaved changes asks first; then the draft is gone', asyn
 
 test('"leave anyway" leaves the changes behind: no draft comes back next time', async () => {
   const { page } = await editing('testpress');
-  const saved = (await serverProfile('testpress')).city;
+  const saved = (await env.api.profileOf('testpress')).city;
   await page.getByLabel('City').fill('Erode');
   await page.waitForFunction(() => Object.keys(sessionStorage).some((k) => k.startsWith('testpress.draft.')));
   page.once('dialog', (d) => d.accept());
@@ -333,7 +325,7 @@ test('a save still in flight when the student leaves finishes, and /me shows it'
   const city = page.locator('dl.details dt', { hasText: /^City$/ }).locator('xpath=following-sibling::dd[1]');
   await page.waitForFunction(() => [...document.querySelectorAll('dl.details dd')].some((dd) => dd.textContent === 'Hubballi'));
   assert.equal(await city.textContent(), 'Hubballi');
-  assert.equal((await serverProfile('Vinoth')).city, 'Hubballi');
+  assert.equal((await env.api.profileOf('Vinoth')).city, 'Hubballi');
   assert.deepEqual(problems, []);
 });
 

@@ -60,6 +60,19 @@ export async function startStandIn(extraArgs = [], { appDir = DIST } = {}) {
     sessions() { return this.control('GET', 'sessions'); },
     logouts() { return this.control('GET', 'logouts'); },
     passwordResets() { return this.control('GET', 'password-resets'); },
+    /** A fresh token for `username` (password `demo1234`), signed in through the API, not a page. */
+    async token(username = DEMO.username) {
+      const r = await fetch(`${url}/api/v2.2/auth-token/`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO.password }),
+      });
+      if (!r.ok) throw new Error(`signing ${username} in through the API: ${r.status} ${await r.text()}`);
+      return (await r.json()).token;
+    },
+    /** What the server holds for `username` (`GET /me/` with a token of its own). */
+    async profileOf(username = DEMO.username) {
+      const token = await this.token(username);
+      return fetch(`${url}/api/v2.2/me/`, { headers: { authorization: `JWT ${token}` } }).then((r) => r.json());
+    },
     /** Every answer for one of the app's own files since the last `clearAppFiles`: `[{ path, status, bytes }]`. */
     appFiles() { return this.control('GET', 'app-files'); },
     clearAppFiles() { return this.control('DELETE', 'app-files'); },
@@ -254,3 +267,8 @@ export function downloadedTwice(answers) {
 
 /** How many times `answers` sent a file whose path ends with `suffix` in full. */
 export const downloads = (answers, suffix) => answers.filter((a) => a.status === 200 && a.path.endsWith(suffix)).length;
+
+/** The value beside `term` in a profile's details (`<dl class=details>`). */
+export function detail(page, term) {
+  return page.locator('dl.details dt', { hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
+}

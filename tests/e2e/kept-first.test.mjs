@@ -4,21 +4,14 @@
 // does not, and nobody ever sees another student's copy.
 import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEMO, accountMenu, headerAvatar, signIn, signedInPage, standInAndBrowser, storedToken } from './harness.mjs';
+import { DEMO, accountMenu, headerAvatar, signIn, signedInPage, standInAndBrowser, storedToken, detail } from './harness.mjs';
 
 const env = standInAndBrowser();
 beforeEach(() => env.api.clearFaults());
 
-/** The value beside `term` in the profile's details. */
-function dd(page, term) {
-  return page.locator('dl.details dt', { hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
-}
-
 /** Changes `username`'s profile on the server, as another device would. */
 async function changeOnServer(username, id, fields) {
-  const { token } = await fetch(`${env.api.url}/api/v2.2/auth-token/`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO.password }),
-  }).then((r) => r.json());
+  const token = await env.api.token(username);
   const r = await fetch(`${env.api.url}/api/v2.2/users/${id}/`, {
     method: 'PUT', headers: { 'content-type': 'application/json', authorization: `JWT ${token}` }, body: JSON.stringify(fields),
   });
@@ -33,14 +26,14 @@ const marks = (page) => page.evaluate(() => Object.fromEntries(
 test('a repeat visit shows the kept profile at once, "Updating…", then the fresh one in the same place', async () => {
   const { page, problems } = await signedInPage(env, 'priya');
   await page.getByRole('heading', { level: 1, name: 'Priya Raman' }).waitFor();
-  await dd(page, 'City').getByText('Kochi').waitFor();
+  await detail(page, 'City').getByText('Kochi').waitFor();
   await changeOnServer('priya', 19, { city: 'Madurai' });
   await env.api.fault({ path: '/api/v2.2/me/', method: 'GET', delay_ms: 5000, times: 1 });
   const started = Date.now();
   await page.reload();
   await updating(page).waitFor();
   await page.getByRole('heading', { level: 1, name: 'Priya Raman' }).waitFor();
-  assert.equal(await dd(page, 'City').innerText(), 'Kochi', 'the kept copy, while the server is asked');
+  assert.equal(await detail(page, 'City').innerText(), 'Kochi', 'the kept copy, while the server is asked');
   assert.ok(Date.now() - started < 4000, `shown before /me/ answered (${Date.now() - started} ms)`);
   assert.ok(await headerAvatar(page, 'Priya Raman').isVisible(), 'the header has the student too');
   const heading = await page.locator('main h1').boundingBox();
@@ -48,7 +41,7 @@ test('a repeat visit shows the kept profile at once, "Updating…", then the fre
   assert.equal(first['profile-rendered'].length, 1, 'profile-rendered fired for the kept copy');
   assert.deepEqual(first['profile-fresh'], [], 'not fresh yet');
 
-  await dd(page, 'City').getByText('Madurai').waitFor({ timeout: 10_000 });
+  await detail(page, 'City').getByText('Madurai').waitFor({ timeout: 10_000 });
   await updating(page).waitFor({ state: 'detached' });
   assert.deepEqual(await page.locator('main h1').boundingBox(), heading, 'the profile did not move');
   const second = await marks(page);
@@ -92,7 +85,7 @@ for (const [name, fault] of [
     const line = page.getByRole('status').filter({ hasText: 'Testpress is having trouble right now. This is your profile as of' });
     await line.waitFor();
     await page.getByRole('heading', { level: 1, name: 'Vinoth Kumar' }).waitFor();
-    assert.equal(await dd(page, 'City').innerText(), 'Bengaluru');
+    assert.equal(await detail(page, 'City').innerText(), 'Bengaluru');
     assert.equal(await page.getByRole('alert').count(), 0, 'no error screen instead of the profile');
     await headerAvatar(page, 'Vinoth Kumar').waitFor();
     assert.equal(await page.locator('header .avatar-header.skeleton').count(), 0, 'the header avatar is not an empty circle');

@@ -7,19 +7,12 @@ let jpeg;
 const env = standInAndBrowser({
   setup: async () => {
     // A real JPEG (600×540) the stand-in generated for a seeded user: our "camera photo".
-    const token = await tokenFor('priya');
+    const token = await env.api.token('priya');
     const me = await fetch(`${env.api.url}/api/v2.2/me/`, { headers: { authorization: `JWT ${token}` } }).then((r) => r.json());
     jpeg = Buffer.from(await fetch(me.photo).then((r) => r.arrayBuffer()));
   },
 });
 beforeEach(() => env.api.clearFaults());
-
-async function tokenFor(username) {
-  const r = await fetch(`${env.api.url}/api/v2.2/auth-token/`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO.password }),
-  });
-  return (await r.json()).token;
-}
 
 async function editing(username) {
   const context = await env.browser.newContext();
@@ -60,7 +53,7 @@ test('a chosen photo is cropped with the keyboard, uploaded with progress, and s
   assert.ok(!sent.photo.startsWith('data:'), 'base64 without a data: prefix');
 
   // The server made the five variants.
-  const me = await fetch(`${env.api.url}/api/v2.2/me/`, { headers: { authorization: `JWT ${await tokenFor('Vinoth')}` } }).then((r) => r.json());
+  const me = await fetch(`${env.api.url}/api/v2.2/me/`, { headers: { authorization: `JWT ${await env.api.token('Vinoth')}` } }).then((r) => r.json());
   const sizes = await page.evaluate(async (urls) => Promise.all(urls.map((u) => new Promise((ok) => {
     const img = new Image();
     img.onload = () => ok([img.naturalWidth, img.naturalHeight]);

@@ -1,7 +1,7 @@
 // Sign-in, the session, my profile, a user's page and avatars, against the stand-in API.
 import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, signIn, signedInPage, standInAndBrowser, accountMenu, viaMenu, headerAvatar, markDocument, isSameDocument, DEMO } from './harness.mjs';
+import { openPage, signIn, signedInPage, standInAndBrowser, accountMenu, viaMenu, headerAvatar, markDocument, isSameDocument, DEMO, detail } from './harness.mjs';
 
 const env = standInAndBrowser();
 beforeEach(async () => {
@@ -12,10 +12,6 @@ beforeEach(async () => {
 const TOKEN_KEY = 'testpress.token';
 
 
-function dd(page, term) {
-  return page.locator('dl.details dt', { hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
-}
-
 test('signing in as testpress shows Divya\'s details and her 11 batches', async () => {
   const { page, problems, httpErrors } = await signedInPage(env);
   await page.getByRole('heading', { level: 1, name: 'Divya' }).waitFor();
@@ -24,7 +20,7 @@ test('signing in as testpress shows Divya\'s details and her 11 batches', async 
     ['Birth date', '27 Aug 1994'], ['Gender', 'Female'], ['Address', 'Chennai, Chennai'],
     ['City', 'Chennai'], ['State', 'Tamil Nadu'], ['PIN code', '600069'],
   ]) {
-    assert.equal(await dd(page, term).textContent(), value, term);
+    assert.equal(await detail(page, term).textContent(), value, term);
   }
   const batches = page.getByRole('region', { name: 'Batches' }).getByRole('listitem');
   assert.equal(await batches.count(), 11);
@@ -44,13 +40,13 @@ test('a sparse profile reads "Not provided", and each empty row\'s "Add" opens t
   await signIn(page, { username: 'arjun', password: 'demo1234' });
   await page.getByRole('heading', { level: 1, name: 'Arjun' }).waitFor();
   for (const term of ['Birth date', 'Gender', 'Address', 'City', 'State', 'PIN code']) {
-    assert.equal(await dd(page, term).locator('span').first().textContent(), 'Not provided', term);
-    assert.equal(await dd(page, term).getByRole('link', { name: `Add ${term}` }).textContent(), 'Add', term);
+    assert.equal(await detail(page, term).locator('span').first().textContent(), 'Not provided', term);
+    assert.equal(await detail(page, term).getByRole('link', { name: `Add ${term}` }).textContent(), 'Add', term);
   }
   await page.getByText('Not in any batch yet.').waitFor();
   assert.equal(await page.getByRole('main').getByRole('img', { name: 'Arjun' }).textContent(), 'A', 'initials avatar');
   for (const [term, id] of [['City', 'city'], ['Address', 'address1'], ['State', 'state_choices'], ['Gender', 'gender']]) {
-    await dd(page, term).getByRole('link', { name: `Add ${term}` }).click();
+    await detail(page, term).getByRole('link', { name: `Add ${term}` }).click();
     await page.waitForURL(`**/me/edit?field=${id}`);
     await page.waitForFunction((id) => document.activeElement?.id === id, id);
     await page.goBack();

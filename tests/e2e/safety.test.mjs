@@ -40,13 +40,6 @@ after(async () => {
 });
 beforeEach(() => api.clearFaults());
 
-async function tokenFor(username) {
-  const r = await fetch(`${api.url}/api/v2.2/auth-token/`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO.password }),
-  });
-  return (await r.json()).token;
-}
-
 test('the token goes to the API origin only: never to the image host, a URL or the console', async () => {
   const context = await browser.newContext();
   const { page, problems } = await openPage(context);
@@ -88,7 +81,7 @@ test('HTML, script, right-to-left text and emoji in every text field are shown a
     address1: '"><svg onload="window.__pwned=1">',
     address2: "'; DROP TABLE users; --",
   };
-  const token = await tokenFor('meera');
+  const token = await api.token('meera');
   const put = await fetch(`${api.url}/api/v2.2/users/21/`, {
     method: 'PUT', headers: { authorization: `JWT ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(hostile),
   });
@@ -120,7 +113,7 @@ test('HTML, script, right-to-left text and emoji in every text field are shown a
 
 test('a 1,000-character name wraps on a phone instead of breaking the layout', async () => {
   const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
-  await context.addInitScript((t) => localStorage.setItem('testpress.token', t), await tokenFor('testpress'));
+  await context.addInitScript((t) => localStorage.setItem('testpress.token', t), await api.token('testpress'));
   const { page, problems } = await openPage(context);
   const long = 'A'.repeat(1000);
   await api.fault({ path: '/api/v2.2/me/', method: 'GET', body: JSON.stringify({ id: 17, username: 'testpress', first_name: long, display_name: long, batches: ['x'.repeat(1000)] }) });
@@ -152,7 +145,7 @@ test('a token issued by another API is dropped at its first use, with the sign-i
 
 test('a corrupted draft is discarded with a notice, never shown or crashed on', async () => {
   const context = await browser.newContext();
-  await context.addInitScript((t) => localStorage.setItem('testpress.token', t), await tokenFor('testpress'));
+  await context.addInitScript((t) => localStorage.setItem('testpress.token', t), await api.token('testpress'));
   const { page, problems } = await openPage(context);
   for (const junk of ['{"version": 1, "user_id": 17, "fields": {"city": 5}}', 'not json at all', '{"version": 99}']) {
     await page.goto(api.url + '/me');

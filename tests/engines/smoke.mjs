@@ -20,14 +20,6 @@ const heading = (name, level = 1) => ({ role: 'heading', level, name });
 const status = (text) => ({ role: 'status', text });
 const SAVED = status('Your profile has been saved.');
 
-/** Logs in through the API (not the page), for what the server now holds. */
-async function serverProfile(api, username) {
-  const { token } = await fetch(`${api.url}/api/v2.2/auth-token/`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO.password }),
-  }).then((r) => r.json());
-  return fetch(`${api.url}/api/v2.2/me/`, { headers: { authorization: `JWT ${token}` } }).then((r) => r.json());
-}
-
 /**
  * Registers the smoke flows for `engineKey` ('firefox' or 'webkit'). `appDir(workDir)` gives
  * the bundle the stand-in serves (WebKit's copy, made in the suite's scratch directory
@@ -47,7 +39,7 @@ export function smokeFlows(engineKey, { appDir = () => DIST } = {}) {
     env.engine = await ENGINES[engineKey]();
     env.tab = new Tab(env.engine, env.api.url);
     // A real JPEG (600×540) the stand-in made for a seeded user: the "camera photo".
-    const priya = await serverProfile(env.api, 'priya');
+    const priya = await env.api.profileOf('priya');
     env.photo = join(env.dir, 'holiday.jpg');
     writeFileSync(env.photo, Buffer.from(await fetch(priya.photo).then((r) => r.arrayBuffer())));
     // The browser's first visit, with nothing cached: what the page requested (its own
@@ -158,7 +150,7 @@ export function smokeFlows(engineKey, { appDir = () => DIST } = {}) {
     await tab.waitForPath('/me/edit');
     await tab.waitUntil(`City to show "${city}" after the reload`, (value) => document.getElementById('city')?.value === value, city);
     assert.equal(await tab.read({ label: 'City' }, 'value'), city);
-    assert.equal((await serverProfile(env.api, 'priya')).city, city, 'the server has it');
+    assert.equal((await env.api.profileOf('priya')).city, city, 'the server has it');
   });
 
   test('a bad phone number: an inline error on the field, nothing sent', FLOW_TIMEOUT, async () => {
@@ -173,7 +165,7 @@ export function smokeFlows(engineKey, { appDir = () => DIST } = {}) {
     const describedBy = await tab.read({ label: 'Phone' }, 'attr:aria-describedby');
     const described = await tab.evaluate((ids) => ids.split(' ').map((id) => document.getElementById(id)?.textContent.trim()).join(' '), describedBy);
     assert.ok(described.includes(message), `the field is described by "${message}": ${described}`);
-    assert.equal((await serverProfile(env.api, 'testpress')).phone, '9043570576', 'nothing was saved');
+    assert.equal((await env.api.profileOf('testpress')).phone, '9043570576', 'nothing was saved');
   });
 
   test('a photo: chosen, cropped with the keyboard, uploaded, shown in the header', FLOW_TIMEOUT, async () => {
@@ -190,7 +182,7 @@ export function smokeFlows(engineKey, { appDir = () => DIST } = {}) {
     assert.ok(zoom > 1, `zoomed with the keyboard (${zoom})`);
     await tab.click({ role: 'button', name: 'Upload photo' });
     await tab.waitFor(status('Your new photo is saved.'));
-    const me = await serverProfile(env.api, 'Vinoth');
+    const me = await env.api.profileOf('Vinoth');
     assert.ok(me.large_image, 'the server made the variants');
     const header = await tab.waitUntil('the header avatar to show the photo', () => {
       const img = document.querySelector('header .account-button img');
