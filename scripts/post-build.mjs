@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { externaliseScripts } from './post-build/scripts.mjs';
 import { copyLocales } from './post-build/locales.mjs';
 import { addManifest, addRegistration, writeServiceWorker } from './post-build/pwa.mjs';
-import { addPolicyMeta, apiOrigin, assertNothingInline, policy } from './post-build/csp.mjs';
+import { addPolicyMeta, assertNothingInline, policy } from './post-build/csp.mjs';
+import { buildFacts } from './post-build/facts.mjs';
 import { prerender } from './post-build/prerender.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -22,12 +23,8 @@ if (!dir) {
 const release = process.env.TRUNK_PROFILE === 'release';
 
 try {
-  let config = '';
-  try {
-    config = readFileSync(join(dir, 'config.json'), 'utf8');
-  } catch {
-    // No config.json: same-origin, the app's own name.
-  }
+  // No config.json: same-origin, the app's own name.
+  const facts = buildFacts({ sourceDir, configPath: join(dir, 'config.json') });
   const written = [];
   const step = (result) => {
     written.push(...result.files);
@@ -36,16 +33,16 @@ try {
   let html = readFileSync(join(dir, 'index.html'), 'utf8');
   html = step(await externaliseScripts(html, { dir, release, publicUrl: process.env.TRUNK_PUBLIC_URL ?? '/' }));
   html = step(copyLocales(html, { sourceDir, dir }));
-  html = step(addManifest(html, { dir, config }));
+  html = step(addManifest(html, { dir, facts }));
   if (release) html = step(addRegistration(html, { dir }));
-  const text = policy({ apiOrigin: apiOrigin(config) });
+  const text = policy({ apiOrigin: facts.api_origin });
   html = addPolicyMeta(html, text);
-  html = step(prerender(html, { dir, config }));
+  html = step(prerender(html, { dir, facts }));
   for (const page of ['index.html', 'login.html', 'me.html']) {
     if (page === 'index.html') writeFileSync(join(dir, page), html);
     assertNothingInline(readFileSync(join(dir, page), 'utf8'));
   }
-  if (release) written.push(`sw.js (${writeServiceWorker({ dir })} files)`);
+  if (release) written.push(`sw.js (${writeServiceWorker({ dir, pages: facts.pages })} files)`);
   console.log(`post-build: ${written.join(', ')}; policy: ${text}`);
 } catch (error) {
   console.error(`post-build: ${error.message}`);

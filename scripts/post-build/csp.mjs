@@ -5,16 +5,7 @@
 // reload needs only its script, which is a file of our origin by then (scripts.mjs), and
 // its websocket to the same host and port, which 'self' covers.
 
-/** The API origin from config.json, when it is cross-origin; '' for same-origin. */
-export function apiOrigin(configText) {
-  try {
-    const base = (JSON.parse(configText).api_base ?? '').replace(/\/$/, '');
-    return /^https?:\/\/[a-z0-9.\-:[\]]+$/i.test(base) ? base.toLowerCase() : '';
-  } catch {
-    return ''; // A missing or broken config.json means same-origin (the app says so in the console).
-  }
-}
-
+/** `apiOrigin`: config.json's API origin when cross-origin, '' for same-origin (facts.mjs). */
 export function policy({ apiOrigin = '' } = {}) {
   return [
     "default-src 'none'",

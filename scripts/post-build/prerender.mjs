@@ -11,8 +11,6 @@
 // `#prerendered` when it mounts (src/prerender.rs), carrying over anything typed.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { palette } from './brand.mjs';
-import { readConfig } from './institute.mjs';
 import { writeHashed } from './scripts.mjs';
 
 const escape = (text) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -60,22 +58,27 @@ function page(html, { brand, signedIn, current, main, title }) {
 
 /** The institute's colours as a stylesheet, so even the first paint wears them. */
 function brandStyles(html, { dir, brand }) {
-  if (!brand.color) return { html, files: [] };
-  const p = palette(brand.color);
-  const css = `:root{--brand-accent:${p.accent};--brand-on-accent:${p.onAccent};--brand-text-light:${p.textLight};--brand-text-dark:${p.textDark}}\n`;
+  if (brand.properties.length === 0) return { html, files: [] };
+  const css = `:root{${brand.properties.map(([name, value]) => `${name}:${value}`).join(';')}}\n`;
   const name = writeHashed(dir, 'brand', css, 'css');
   // Attribute order and quoting differ between trunk's plain and minified HTML.
   const stylesheet = /<link\b[^>]*\brel=["']?stylesheet\b[^>]*>/i;
   const themeColor = /<meta\b[^>]*\bname=["']?theme-color\b[^>]*>/i;
   if (!stylesheet.test(html) || !themeColor.test(html)) throw new Error('no stylesheet link or theme-color meta to brand');
   html = html.replace(stylesheet, (link) => `${link}<link href=/${name} rel=stylesheet>`)
-    .replace(themeColor, `<meta name=theme-color content="${p.accent}">`);
+    .replace(themeColor, `<meta name=theme-color content="${brand.themeColor}">`);
   return { html, files: [name] };
 }
 
 /** Writes login.html and me.html, and returns index.html with its own prerendered shell. */
-export function prerender(html, { dir, config }) {
-  const brand = readConfig(config);
+export function prerender(html, { dir, facts }) {
+  const brand = {
+    name: facts.institute_name,
+    logo: facts.institute_logo,
+    properties: facts.brand_properties,
+    themeColor: facts.theme_color,
+    resetUrl: facts.password_reset_url,
+  };
   const styled = brandStyles(html, { dir, brand });
   const site = brand.name ?? 'Testpress Profile';
   // Without a configured page the app offers its own (/forgot-password) unless the institute's

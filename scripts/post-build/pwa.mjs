@@ -4,22 +4,20 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { writeHashed } from './scripts.mjs';
-import { palette } from './brand.mjs';
-import { readConfig } from './institute.mjs';
 
 const here = import.meta.dirname;
 /** Writes manifest.webmanifest and links it (and the touch icon) from the page. */
-export function addManifest(html, { dir, config }) {
-  const brand = readConfig(config);
+export function addManifest(html, { dir, facts }) {
+  const name = facts.institute_name;
   const manifest = {
-    name: brand.name ?? 'Testpress Profile',
-    short_name: brand.name && [...brand.name].length <= 12 ? brand.name : 'Profile',
+    name: name ?? 'Testpress Profile',
+    short_name: name && [...name].length <= 12 ? name : 'Profile',
     description: 'Your Testpress student profile',
     start_url: '/me',
     scope: '/',
     display: 'standalone',
     background_color: '#f3f4f6',
-    theme_color: brand.color ? palette(brand.color).accent : '#1d4ed8',
+    theme_color: facts.theme_color ?? '#1d4ed8',
     icons: [
       { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
       { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
@@ -46,10 +44,10 @@ function filesIn(dir) {
 }
 
 /**
- * Writes /sw.js for everything now in `dir` (call it last). Its BUILD changes with any
+ * Writes /sw.js for everything now in `dir` (call it last), with the app's `pages`. Its BUILD changes with any
  * file, so every deploy is a new worker, which the page offers as "A new version is ready".
  */
-export function writeServiceWorker({ dir }) {
+export function writeServiceWorker({ dir, pages }) {
   const paths = filesIn(dir)
     .map((path) => `/${relative(dir, path).split('\\').join('/')}`)
     .filter((path) => path !== '/sw.js' && !/\.(br|gz)$/.test(path))
@@ -59,7 +57,8 @@ export function writeServiceWorker({ dir }) {
   const files = paths.map((path) => [path, /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/.test(path), !/^\/(icons\/|locale-)/.test(path)]);
   const code = readFileSync(join(here, 'service-worker.js'), 'utf8')
     .replace("'__BUILD__'", JSON.stringify(build.digest('hex').slice(0, 16)))
-    .replace('__FILES__', JSON.stringify(files));
+    .replace('__FILES__', JSON.stringify(files))
+    .replace('__PAGES__', JSON.stringify(pages));
   writeFileSync(join(dir, 'sw.js'), code);
   return paths.length;
 }

@@ -1,5 +1,5 @@
-// The app's service worker (release builds only; the post-build hook fills in BUILD and
-// FILES and writes it as /sw.js). It keeps the app's own files so a repeat visit works
+// The app's service worker (release builds only; the post-build hook fills in BUILD, FILES
+// and PAGES and writes it as /sw.js). It keeps the app's own files so a repeat visit works
 // without a connection. It handles only the app's pages and files: /api/, /media/ and any
 // other page on the origin go to the network exactly as the page made them, token and all,
 // and nothing of them is stored.
@@ -17,9 +17,9 @@ const NETWORK_PATIENCE_MS = 4000;
 
 /**
  * The app's pages: each pattern and the file it opens as (its prerendered page, else the
- * shell). src/route.rs's `Route::PAGES` is the table; a test there keeps this copy equal.
+ * shell), from src/route.rs's `Route::PAGES` (the post-build hook fills it in).
  */
-const PAGES = [['/', '/index.html'], ['/login', '/login.html'], ['/me', '/me.html'], ['/me/edit', '/index.html'], ['/me/devices', '/index.html'], ['/users/:id', '/index.html'], ['/forgot-password', '/index.html']];
+const PAGES = __PAGES__;
 
 /** The kept page for one of the app's own paths (`/me/` is `/me`), else null. */
 function pageFor(pathname) {

@@ -5,9 +5,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { openPage, standInAndBrowser, startStandIn, DIST, DEMO } from './harness.mjs';
 import { prerender } from '../../scripts/post-build/prerender.mjs';
+import { buildFacts } from '../../scripts/post-build/facts.mjs';
+
+const root = resolve(import.meta.dirname, '..', '..');
 
 const env = standInAndBrowser();
 
@@ -147,7 +150,8 @@ test('an institute\'s name and colour are on the first paint already, as the app
   const config = JSON.stringify({ api_base: '', institute: { name: 'Chennai IAS Academy', color: '#f5c400' } });
   writeFileSync(join(dir, 'config.json'), config);
   const shell = readFileSync(join(dir, 'index.html'), 'utf8').replace(/<div id=prerendered>[\s\S]*?<\/main><\/div>/, '');
-  writeFileSync(join(dir, 'index.html'), prerender(shell, { dir, config }).html);
+  const facts = buildFacts({ sourceDir: root, configPath: join(dir, 'config.json') });
+  writeFileSync(join(dir, 'index.html'), prerender(shell, { dir, facts }).html);
   const api = await startStandIn([], { appDir: dir });
   try {
     const colours = () => getComputedStyle(document.querySelector('.site-header')).getPropertyValue('background-color')
