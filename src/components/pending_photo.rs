@@ -55,7 +55,11 @@ impl PendingPhoto {
 
     // The form's side.
 
-    /// Whether a chosen photo waits to be saved.
+    /// Whether a chosen photo waits to be saved (tracked).
+    pub fn ready(&self) -> bool {
+        self.ready.get()
+    }
+
     pub fn ready_untracked(&self) -> bool {
         self.ready.get_untracked()
     }

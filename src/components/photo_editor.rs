@@ -141,7 +141,8 @@ pub fn PhotoEditor() -> impl IntoView {
         match result {
             Ok(_) => {
                 release();
-                note.set(Some(Note::Saved));
+                // Saved by Save changes: said once, by the form.
+                note.set((!for_form).then_some(Note::Saved));
             }
             Err(ApiError::SessionExpired) => return,
             Err(ApiError::Invalid(errors)) => note.set(Some(Note::Failed(

@@ -52,7 +52,9 @@ pub fn ProfileForm(profile: Profile, user_id: u64, focus: Option<Field>) -> impl
     let flush_draft = keep_draft(user_id, dirty, fields, abandoned);
     // Leaving (a link, signing out) after "leave anyway" drops the draft, unless a save is on
     // its way, whose failure the draft would still have to cover.
-    use_leave_guard(dirty.into(), move || {
+    // A chosen photo not yet saved is a change to lose too.
+    let unsaved = Signal::derive(move || dirty.get() || photo.is_some_and(|p| p.ready()));
+    use_leave_guard(unsaved, move || {
         if !saving.get_untracked() {
             abandoned.set_value(true);
             draft::clear(user_id);
