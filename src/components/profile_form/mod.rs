@@ -50,10 +50,10 @@ pub fn ProfileForm(profile: Profile, user_id: u64, focus: Option<Field>) -> impl
     // Set when the student chose to leave the changes behind ("leave anyway").
     let abandoned = StoredValue::new(false);
     let flush_draft = keep_draft(user_id, dirty, fields, abandoned);
-    // Leaving (a link, signing out) after "leave anyway" drops the draft, unless a save is on
-    // its way, whose failure the draft would still have to cover.
     // A chosen photo not yet saved is a change to lose too.
     let unsaved = Signal::derive(move || dirty.get() || photo.is_some_and(|p| p.ready()));
+    // Leaving (a link, signing out) after "leave anyway" drops the draft, unless a save is on
+    // its way, whose failure the draft would still have to cover.
     use_leave_guard(unsaved, move || {
         if !saving.get_untracked() {
             abandoned.set_value(true);
