@@ -23,6 +23,41 @@ pub fn focus_element(el: &web_sys::Element) {
     }
 }
 
+/// Focuses the form control `id` with its whole field (label, hint, message) in the middle
+/// of the screen: on a phone the label stays in view and the field clear of the Save bar.
+pub fn focus_field(id: &str) {
+    let Some(control) = document().get_element_by_id(id) else { return };
+    let field = control.closest(".field").ok().flatten().unwrap_or_else(|| control.clone());
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    field.scroll_into_view_with_scroll_into_view_options(&options);
+    let focus = web_sys::FocusOptions::new();
+    focus.set_prevent_scroll(true);
+    if let Some(control) = control.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = control.focus_with_options(&focus);
+    }
+}
+
+/// Room kept between a focused control and the Save bar: its focus ring (3 px and 2 px
+/// apart) and a little air.
+const RING_ROOM: f64 = 12.0;
+
+/// Scrolls `focused` (with its field's label and message) up out from under `bar`, the
+/// sticky Save bar, when the browser's own focus scrolling left it there (Tab on a phone).
+pub fn keep_clear_of(focused: &web_sys::Element, bar: &web_sys::Element) {
+    if bar.contains(Some(focused)) {
+        return;
+    }
+    let field = focused.closest(".field").ok().flatten().unwrap_or_else(|| focused.clone());
+    let (control, whole, bar) =
+        (focused.get_bounding_client_rect(), field.get_bounding_client_rect(), bar.get_bounding_client_rect());
+    // As much as clears the whole field, but never so much that the control leaves the top.
+    let overlap = (whole.bottom().max(control.bottom()) + RING_ROOM - bar.top()).min(control.top() - RING_ROOM);
+    if overlap > 0.0 && control.top() < bar.bottom() {
+        window().scroll_by_with_x_and_y(0.0, overlap);
+    }
+}
+
 /// The page's heading, else `<main>` itself.
 fn focus_page_start() {
     let doc = document();

@@ -9,6 +9,7 @@ pub mod header;
 pub mod labels;
 pub mod language_picker;
 pub mod leave_guard;
+pub mod pending_photo;
 pub mod photo_editor;
 pub mod profile_form;
 pub mod profile_view;

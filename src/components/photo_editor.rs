@@ -4,6 +4,7 @@
 use crate::api::{ApiError, PhotoUpload};
 use crate::components::avatar::{Avatar, AvatarSize};
 use crate::components::crop_preview::{context_2d, CropPreview};
+use crate::components::pending_photo::use_pending_photo;
 use crate::crop::{check_file, scale_square, upload_size, within, Crop};
 use crate::current_profile::{dispatch_with_answer, use_current_profile};
 use crate::focus::focus_id;
@@ -57,6 +58,8 @@ pub fn PhotoEditor() -> impl IntoView {
     let file_input = NodeRef::<leptos::html::Input>::new();
     let (upload, progress) = (current.upload, current.upload_progress);
     let uploading = upload.pending();
+    // The form's Save changes uploads the chosen photo too, when the edit page links them.
+    let pending = use_pending_photo();
     // Whether a photo is being cropped: changes only when one is chosen or put aside, so the
     // preview is built once per photo (and keeps focus and the pointer while in use).
     let cropping = Memo::new(move |_| crop.with(Option::is_some));
@@ -134,10 +137,12 @@ pub fn PhotoEditor() -> impl IntoView {
 
     // The upload's answer, for an upload this editor started.
     let upload_photo = dispatch_with_answer(upload, move |result| {
+        let for_form = pending.is_some_and(|p| p.take_for_form());
         match result {
             Ok(_) => {
                 release();
-                note.set(Some(Note::Saved));
+                // Saved by Save changes: said once, by the form.
+                note.set((!for_form).then_some(Note::Saved));
             }
             Err(ApiError::SessionExpired) => return,
             Err(ApiError::Invalid(errors)) => note.set(Some(Note::Failed(
@@ -148,20 +153,34 @@ pub fn PhotoEditor() -> impl IntoView {
             ))),
             Err(other) => note.set(Some(Note::Failed([other.to_string(), t(Msg::PhotoStillSelected)].join(" ")))),
         }
-        request_animation_frame(|| focus_id("photo-note"));
+        // Started by Save changes: the form says how it went, where the student is.
+        match pending.filter(|_| for_form) {
+            Some(pending) => pending.report(match note.get_untracked() {
+                Some(Note::Failed(text)) => Err(text),
+                Some(Note::Problem(msg)) => Err(t(msg)),
+                Some(Note::Saved) | None => Ok(()),
+            }),
+            None => request_animation_frame(|| focus_id("photo-note")),
+        }
     });
 
-    let start_upload = move |_| {
+    let start_upload = move || {
         let Some(c) = crop.get_untracked() else { return };
         let photo = chosen.with_untracked(|chosen| chosen.as_ref().and_then(|ch| encode(&ch.image, &c)));
         let Some(photo) = photo else {
             note.set(Some(Note::Problem(Msg::PhotoCannotPrepare)));
+            if let Some(pending) = pending.filter(|p| p.take_for_form()) {
+                pending.report(Err(t(Msg::PhotoCannotPrepare)));
+            }
             return;
         };
         let Some(user_id) = session.user_id() else { return };
         note.set(None);
         upload_photo((user_id, photo));
     };
+    if let Some(pending) = pending {
+        pending.offer(cropping, Callback::new(move |()| start_upload()));
+    }
 
     let current_avatar = move || {
         current.profile().map(|p| {
@@ -244,7 +263,7 @@ pub fn PhotoEditor() -> impl IntoView {
                     }
                 })}
                 <div class="actions">
-                    <button type="button" class="button" on:click=start_upload disabled=uploading>
+                    <button type="button" class="button" on:click=move |_| start_upload() disabled=uploading>
                         {move || t(if uploading.get() { Msg::Uploading } else { Msg::UploadPhoto })}
                     </button>
                     <button type="button" class="button button-secondary" on:click=move |_| cancel() disabled=uploading>

@@ -44,15 +44,21 @@ fn detail(
     }
 }
 
+/// Longer than a phone's line holds at the usual heading size (about 14 letters at 320 px).
+fn has_long_word(name: &str) -> bool {
+    name.split_whitespace().any(|word| word.chars().count() > 14)
+}
+
 fn head(profile: &Profile) -> impl IntoView {
     let name = profile.name();
+    let long = has_long_word(&name);
     let username =
         (!profile.username.is_empty() && profile.username != name).then(|| ["@", &profile.username].concat());
     view! {
         <div class="profile-head">
             <Avatar images=profile.images.clone() name=name.clone() size=AvatarSize::Profile/>
             <div class="profile-names">
-                <h1>{name}</h1>
+                <h1 class:long-name=long>{name}</h1>
                 {username.map(|u| view! { <p class="username">{u}</p> })}
             </div>
         </div>

@@ -152,13 +152,20 @@ impl Field {
         }
     }
 
-    /// Phone and PIN are typed with spaces and dashes at times, so no `maxlength` there.
+    /// No `maxlength` on phone and PIN, typed with spaces and dashes at times, nor on names,
+    /// which it would cut mid-word without a word: the form says the limit instead.
     pub fn limits_typing(self) -> bool {
-        !matches!(self, Field::Phone | Field::Zip)
+        !matches!(self, Field::Phone | Field::Zip | Field::FirstName | Field::LastName)
+    }
+
+    /// Must not be left empty (the official apps' rule).
+    pub fn required(self) -> bool {
+        matches!(self, Field::FirstName | Field::Email | Field::Phone)
     }
 
     pub fn hint(self) -> Option<Msg> {
         match self {
+            Field::FirstName | Field::LastName => Some(Msg::NameHint),
             Field::Phone => Some(Msg::PhoneHint),
             Field::Zip => Some(Msg::PinHint),
             _ => None,

@@ -154,6 +154,10 @@ mod tests {
             (Field::Phone, "9043570576"),
             (Field::Phone, "90435 70576"),
             (Field::Phone, "90435-70576"),
+            (Field::Phone, "+91 98765 43210"),
+            (Field::Phone, "+91-98765-43210"),
+            (Field::Phone, "098765 43210"),
+            (Field::Phone, "91 98765 43210"),
             (Field::BirthDate, ""),
             (Field::BirthDate, "2000-02-29"),
             (Field::BirthDate, "2026-11-27"),
@@ -176,7 +180,10 @@ mod tests {
             (Field::Email, "divya gmail.com", "Enter an email address like name@example.com."),
             (Field::Phone, "", "Enter your phone number."),
             (Field::Phone, "904357057", "Enter a phone number of exactly 10 digits."),
-            (Field::Phone, "+919043570576", "Enter a phone number of exactly 10 digits."),
+            (Field::Phone, "+449043570576", "Enter a phone number of exactly 10 digits."),
+            (Field::Phone, "+91 98765 4321", "Enter a phone number of exactly 10 digits."),
+            (Field::Phone, "0098765 43210", "Enter a phone number of exactly 10 digits."),
+            (Field::Phone, "+91+9876543210", "Enter a phone number of exactly 10 digits."),
             (Field::Phone, "90435705ab", "Enter a phone number of exactly 10 digits."),
             (Field::Zip, "60006", "Enter a PIN code of exactly 6 digits."),
             (Field::Zip, "6000 69a", "Enter a PIN code of exactly 6 digits."),
@@ -190,6 +197,15 @@ mod tests {
         for (field, value, message) in invalid {
             assert_eq!(check(field, value, TODAY).map(|p| p.text()).as_deref(), Some(message), "{field:?} = {value:?}");
         }
+    }
+
+    #[test]
+    fn indian_numbers_as_usually_written_are_sent_as_their_10_digits() {
+        for written in ["+91 98765 43210", "+91-98765-43210", "098765 43210", "919876543210", " 98765\u{a0}43210 "] {
+            assert_eq!(normalised(Field::Phone, written), "9876543210", "{written:?}");
+        }
+        // Not a national number: left as typed, for the rule to refuse.
+        assert_eq!(normalised(Field::Phone, "+44 98765 43210"), "+449876543210");
     }
 
     #[test]
@@ -214,12 +230,13 @@ mod tests {
         values.set(Field::BirthDate, "".into());
         values.set(Field::Phone, " 90435 70577 ".into());
         values.set(Field::City, "Chennai ".into());
+        values.set(Field::Zip, "600 070".into());
         values.set(Field::Email, "changed@example.com".into());
         let body = serde_json::to_string(&payload(&values, &base)).unwrap();
         // Cleared values go as `""` (as Android sends them), and email never goes at all.
         assert_eq!(
             body,
-            r#"{"last_name":"Raman","phone":"9043570577","state_choices":18,"birth_date":"","gender":""}"#
+            r#"{"last_name":"Raman","phone":"9043570577","state_choices":18,"zip":"600070","birth_date":"","gender":""}"#
         );
     }
 

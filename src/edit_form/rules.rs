@@ -4,12 +4,34 @@ use super::{Field, FormValues};
 use crate::i18n::{t, tf, Msg};
 use crate::profile::{parse_iso_date, Gender, STATES};
 
-/// What the API expects for each field; phone numbers lose spaces and dashes people type.
+/// What the API expects for each field: phone numbers and PIN codes lose the spaces and
+/// dashes people type, and a phone number the +91, 91 or 0 in front of its 10 digits.
 pub fn normalised(field: Field, raw: &str) -> String {
     let trimmed = raw.trim();
     match field {
-        Field::Phone | Field::Zip => trimmed.chars().filter(|c| !matches!(c, ' ' | '-')).collect(),
+        Field::Phone => national_number(&without_separators(trimmed)),
+        Field::Zip => without_separators(trimmed),
         _ => trimmed.to_string(),
+    }
+}
+
+fn without_separators(text: &str) -> String {
+    text.chars().filter(|c| !matches!(c, ' ' | '-' | '\u{a0}')).collect()
+}
+
+/// An Indian mobile number as usually written ("+91 98765 43210", "098765 43210",
+/// "919876543210") to its 10 digits; anything else is left as it is, for the rule to refuse.
+fn national_number(compact: &str) -> String {
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let national = match compact.len() {
+        13 => compact.strip_prefix("+91"),
+        12 => compact.strip_prefix("91"),
+        11 => compact.strip_prefix('0'),
+        _ => None,
+    };
+    match national {
+        Some(rest) if all_digits(rest) => rest.to_string(),
+        _ => compact.to_string(),
     }
 }
 
@@ -39,7 +61,7 @@ impl Problem {
 /// The official app's rules (CONTRACT.md). `None` when valid.
 pub fn check(field: Field, raw: &str, today: Ymd) -> Option<Problem> {
     let value = normalised(field, raw);
-    let required = matches!(field, Field::FirstName | Field::Email | Field::Phone);
+    let required = field.required();
     if value.is_empty() {
         let rule = match field {
             Field::FirstName => Msg::EnterFirstName,

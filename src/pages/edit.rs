@@ -4,6 +4,7 @@
 
 use crate::components::access_problem::access_problem;
 use crate::components::error_panel::ErrorPanel;
+use crate::components::pending_photo::PendingPhoto;
 use crate::components::photo_editor::PhotoEditor;
 use crate::components::profile_form::ProfileForm;
 use crate::components::require_auth::RequireAuth;
@@ -76,6 +77,8 @@ fn EditProfile() -> impl IntoView {
     retry_when_back_online(move || current.failed(), move || current.refetch());
     let settings = use_institute_settings();
     let photo_allowed = Memo::new(move |_| settings.with(|s| s.enable_user_photo));
+    // The photo chosen in the editor is saved by the form's Save changes too.
+    PendingPhoto::provide();
     view! {
         <h1>{tr(Msg::EditProfile)}</h1>
         {move || ready.get().then(|| view! { <FreshnessLine/> })}

@@ -67,13 +67,19 @@ pub fn LoginPage() -> impl IntoView {
         match outcome.and_then(|token| session.sign_in(token).map_err(|_| ApiError::BadResponse)) {
             // The effect above navigates once the session says "signed in".
             Ok(()) => password.set(String::new()),
+            // Focus goes where the student acts next: the field the server named, the
+            // password after a wrong one, else the message (never the page's body).
             Err(e) => {
-                if let ApiError::Invalid(fields) = &e {
-                    if let Some((field, _)) = fields.fields.first() {
-                        focus_id(field);
-                    }
-                }
+                let target = match &e {
+                    ApiError::Invalid(fields) => match fields.fields.first() {
+                        Some((field, _)) if matches!(field.as_str(), "username" | "password") => field.clone(),
+                        _ if failure_sentence(&e).is_some_and(|s| s == t(Msg::WrongCredentials)) => "password".into(),
+                        _ => "sign-in-error".into(),
+                    },
+                    _ => "sign-in-error".into(),
+                };
                 error.set(Some(e));
+                request_animation_frame(move || focus_id(&target));
             }
         }
     });
@@ -137,13 +143,15 @@ pub fn LoginPage() -> impl IntoView {
             {move || (session.ended() == Some(Ended::Expired)).then(|| view! {
                 <p class="alert alert-info" role="status">{tr(Msg::SessionExpired)}</p>
             })}
-            {move || error.with(|e| match e.as_ref().and_then(|e| access_problem(e, true)) {
-                // A locked account or a device the institute refuses: its own screen.
-                Some(screen) => Some(screen),
-                None => e.as_ref().and_then(failure_sentence).map(|e| view! {
-                    <div class="alert alert-error" role="alert"><p>{e}</p></div>
-                }.into_any()),
-            })}
+            <div id="sign-in-error" tabindex="-1">
+                {move || error.with(|e| match e.as_ref().and_then(|e| access_problem(e, true)) {
+                    // A locked account or a device the institute refuses: its own screen.
+                    Some(screen) => Some(screen),
+                    None => e.as_ref().and_then(failure_sentence).map(|e| view! {
+                        <div class="alert alert-error" role="alert"><p>{e}</p></div>
+                    }.into_any()),
+                })}
+            </div>
             <form class="form" on:submit=submit novalidate>
                 <FormField id="username" label=Msg::Username custom_label=username_label error=username_error>
                     <input
@@ -186,7 +194,8 @@ pub fn LoginPage() -> impl IntoView {
                     </div>
                 </FormField>
                 <div class="actions">
-                    <button type="submit" class="button" disabled=pending aria-disabled=move || pending.get().to_string()>
+                    // Not `disabled`: the pressed button keeps focus while the request runs.
+                    <button type="submit" class="button" aria-disabled=move || pending.get().to_string()>
                         {move || t(if pending.get() { Msg::SigningIn } else { Msg::SignIn })}
                     </button>
                     {move || match settings.with(|s| s.password_help(config::get().password_reset_url.as_deref())) {

@@ -270,7 +270,8 @@ test('on a 320 px phone the form fits and works with the keyboard alone', async 
   const visited = [];
   for (let i = 0; i < 40; i++) {
     await page.keyboard.press('Tab');
-    const here = await page.evaluate(() => document.activeElement.id || document.activeElement.textContent);
+    // innerText: the words shown (the Save button also holds its hidden "Saving…").
+    const here = await page.evaluate(() => document.activeElement.id || document.activeElement.innerText.trim());
     if (visited.at(-1) !== here) visited.push(here);
     if (here === 'Save changes') break;
   }

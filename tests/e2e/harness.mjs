@@ -142,11 +142,14 @@ export async function openPage(context, { viewport } = {}) {
   return { page, problems, httpErrors };
 }
 
-/** Signs in through the form, as a student would, and waits to leave the sign-in page. */
-export async function signIn(page, { username, password } = DEMO) {
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+/**
+ * Signs in through the form, as a student would, and waits to leave the sign-in page.
+ * `words`: the page's language's catalogue (`catalogue('ta')`), when not English.
+ */
+export async function signIn(page, { username, password } = DEMO, words = { Username: 'Username', Password: 'Password', SignIn: 'Sign in' }) {
+  await page.getByLabel(words.Username).fill(username);
+  await page.getByLabel(words.Password, { exact: true }).fill(password);
+  await page.getByRole('button', { name: words.SignIn }).click();
   await page.waitForURL((url) => url.pathname !== '/login');
 }
 
@@ -272,3 +275,68 @@ export const downloads = (answers, suffix) => answers.filter((a) => a.status ===
 export function detail(page, term) {
   return page.locator('dl.details dt', { hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
 }
+
+/** Phones as students hold them: 3× screens, touch. Context options for `newContext`. */
+export const PHONE_390 = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 3 };
+export const PHONE_320 = { viewport: { width: 320, height: 568 }, hasTouch: true, isMobile: true, deviceScaleFactor: 3 };
+
+/** A language's catalogue (`locales/{lang}.json`): the words a test looks for. */
+export function catalogue(lang) {
+  return JSON.parse(readFileSync(join(root, 'locales', `${lang}.json`), 'utf8'));
+}
+
+/** `tf`'s placeholders filled in: `fill('Use at most {n} characters.', { n: 30 })`. */
+export const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_, key) => String(values[key]));
+
+/** A real JPEG the stand-in made for a seeded user: a "camera photo" to choose. */
+export async function seededPhoto(env, username = 'priya') {
+  const me = await env.api.profileOf(username);
+  return Buffer.from(await fetch(me.photo).then((r) => r.arrayBuffer()));
+}
+
+/** The focused element: its id, tag and a bit of its text. */
+export const focusedElement = (page) => page.evaluate(() => {
+  const el = document.activeElement;
+  return { id: el?.id ?? '', tag: el?.tagName ?? '', text: (el?.innerText ?? '').trim().slice(0, 80) };
+});
+
+/** The box of the nearest `position: sticky` ancestor of `locator`'s element (a sticky bar). */
+export const stickyAncestorBox = (locator) => locator.evaluate((el) => {
+  for (let at = el; at; at = at.parentElement) {
+    if (getComputedStyle(at).position === 'sticky') {
+      const r = at.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, height: r.height };
+    }
+  }
+  return null;
+});
+
+/** `locator`'s box in the viewport, `{ top, bottom, height, width }`. */
+export const viewportBox = (locator) => locator.evaluate((el) => {
+  const r = el.getBoundingClientRect();
+  return { top: r.top, bottom: r.bottom, height: r.height, width: r.width };
+});
+
+/**
+ * A new context (`options`: a phone, `colorScheme`) in language `lang` ('en', 'hi', 'ta'),
+ * signed in as `username` and on the edit page once its form is up. `words` is the
+ * language's catalogue (English: the ids' English is not needed by callers).
+ */
+export async function editingPage(env, { lang = 'en', username = DEMO.username, options = {} } = {}) {
+  const words = lang === 'en' ? { Username: 'Username', Password: 'Password', SignIn: 'Sign in', FirstName: 'First name' } : catalogue(lang);
+  const context = await env.browser.newContext({ locale: lang === 'en' ? 'en-IN' : `${lang}-IN`, ...options });
+  const tab = await openPage(context);
+  await tab.page.goto(env.api.url + '/login?next=%2Fme%2Fedit');
+  await signIn(tab.page, { username, password: DEMO.password }, words);
+  await tab.page.waitForURL('**/me/edit');
+  await tab.page.getByLabel(words.FirstName).waitFor();
+  const puts = [];
+  tab.page.on('request', (r) => { if (r.method() === 'PUT') puts.push(r.postDataJSON()); });
+  return { context, words, puts, ...tab };
+}
+
+/** The box of the `<label>` of `locator`'s control. */
+export const labelBox = (locator) => locator.evaluate((el) => {
+  const r = el.labels[0].getBoundingClientRect();
+  return { top: r.top, bottom: r.bottom, height: r.height, width: r.width };
+});

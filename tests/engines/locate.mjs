@@ -10,7 +10,16 @@
  */
 export function locateInPage(query) {
   const squash = (s) => (s ?? '').replace(/\s+/g, ' ').trim();
-  const textOf = (el) => squash(el.textContent);
+  // The text shown and heard: without what is hidden (a button's spare label kept for its
+  // size with visibility: hidden, an aria-hidden mark), as accessible names are computed.
+  const shownText = (node) => {
+    if (node.nodeType === Node.TEXT_NODE) return node.textContent;
+    if (node.nodeType !== Node.ELEMENT_NODE || node.getAttribute('aria-hidden') === 'true') return '';
+    const style = getComputedStyle(node);
+    if (style.visibility === 'hidden' || style.display === 'none') return '';
+    return [...node.childNodes].map(shownText).join('');
+  };
+  const textOf = (el) => squash(shownText(el));
   const byIds = (ids) => squash(ids.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
   const visible = (el) => {
     if (el.closest('[hidden], [aria-hidden="true"]')) return false;

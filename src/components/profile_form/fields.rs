@@ -82,8 +82,12 @@ pub fn field_view(field: Field, state: FieldState) -> AnyView {
     let invalid = move || state.problem.with(Option::is_some).to_string();
     let on_input = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
-        // Fixing a field clears its message at once; new messages wait for blur or submit.
-        if state.problem.with_untracked(Option::is_some) && check(field, &text, today()).is_none() {
+        // Fixing a field clears its message at once; new messages wait for blur or submit,
+        // except going past the length limit, said as it happens (nothing cuts the text).
+        let problem = check(field, &text, today());
+        if matches!(problem, Some(Problem::TooLong(_))) {
+            state.problem.set(problem);
+        } else if state.problem.with_untracked(Option::is_some) && problem.is_none() {
             state.problem.set(None);
         }
         state.value.set(text);
@@ -111,6 +115,7 @@ pub fn field_view(field: Field, state: FieldState) -> AnyView {
                 inputmode=inputmode
                 autocomplete=field.autocomplete()
                 maxlength=field.limits_typing().then(|| field.max_chars())
+                aria-required=field.required().then_some("true")
                 prop:value=state.value
                 on:input=on_input
                 on:blur=on_blur
@@ -124,6 +129,7 @@ pub fn field_view(field: Field, state: FieldState) -> AnyView {
                 id=id
                 name=id
                 autocomplete=field.autocomplete()
+                aria-required=field.required().then_some("true")
                 prop:value=state.value
                 on:change=on_input
                 on:blur=on_blur
@@ -135,7 +141,7 @@ pub fn field_view(field: Field, state: FieldState) -> AnyView {
         }
         .into_any(),
     };
-    view! { <FormField id=id label=field.label() hint=field.hint() error>{control}</FormField> }.into_any()
+    view! { <FormField id=id label=field.label() hint=field.hint() required=field.required() error>{control}</FormField> }.into_any()
 }
 
 /// A select's options. The one matching `initial` is marked `selected`, since a select's

@@ -1,108 +1,60 @@
 //! The student's details form. Built once from the profile; after a save its baseline is
 //! updated in place. Each field has its own signals, so a keystroke touches one input. The
-//! outcome of Save, Discard or a check appears in the action bar, where the student is,
-//! and focus follows it. Nothing typed is lost: a failed save keeps every value, a draft
-//! survives reloads and re-sign-ins, and leaving with changes asks first.
+//! outcome of Save, Discard or a check appears just above the Save bar, where the student
+//! is, and focus follows it; Save also saves a photo chosen in the photo editor. Nothing
+//! typed is lost: a failed save keeps every value, a draft survives reloads and
+//! re-sign-ins, and leaving with changes asks first.
 
 mod fields;
+mod keeping;
 mod outcome;
 
 use crate::api::ApiError;
 use crate::components::leave_guard::use_leave_guard;
+use crate::components::pending_photo::use_pending_photo;
 use crate::current_profile::{dispatch_with_answer, use_current_profile, Changes};
-use crate::edit_form::draft::{self, Draft};
+use crate::edit_form::draft;
 use crate::edit_form::{check_all, normalised, payload, server_problems, Field, FormValues, Group};
-use crate::focus::focus_id;
-use crate::i18n::{t, tr, Msg};
+use crate::focus::{focus_field, focus_id, keep_clear_of};
+use crate::i18n::{tr, Msg};
 use crate::network::{retry_when_back_online, use_network};
 use crate::profile::Profile;
-use crate::session::{use_session, Ended};
 use fields::{field_view, today, Fields};
+use keeping::{keep_draft, restore_draft};
 use leptos::prelude::*;
-use outcome::{show, Outcome, OutcomeLine};
-use std::time::Duration;
-
-/// Drafts are written at most this often while typing (and at once when the page is left).
-const DRAFT_DELAY: Duration = Duration::from_millis(400);
-
-/// The draft restored for this student, if any, and what to tell them about it.
-fn restore_draft(user_id: u64, base: &FormValues) -> (FormValues, Option<Msg>) {
-    match draft::load(user_id).map(|text| Draft::from_json(&text)) {
-        Some(Ok(mut draft)) if draft.user_id == user_id => {
-            // A draft from before email was read-only may carry an edited one: the shown
-            // value is always the server's.
-            draft.values.set(Field::Email, base.get(Field::Email).to_string());
-            if &draft.values == base {
-                (base.clone(), None)
-            } else {
-                (draft.values, Some(Msg::DraftRestored))
-            }
-        }
-        Some(Err(_damaged)) => {
-            draft::clear(user_id);
-            (base.clone(), Some(Msg::DraftDamaged))
-        }
-        _ => (base.clone(), None),
-    }
-}
+use outcome::{bar_of, focus_unless_typing, show, target_element, Outcome, OutcomeLine, PhotoLine, SavingStatus};
 
 #[component]
 pub fn ProfileForm(profile: Profile, user_id: u64, focus: Option<Field>) -> impl IntoView {
     let current = use_current_profile();
     let network = use_network();
-    let session = use_session();
     let base = RwSignal::new(FormValues::from_profile(&profile));
     let username = profile.username.clone();
     let (initial, draft_notice) = restore_draft(user_id, &base.get_untracked());
     let fields = Fields::new(&initial);
     let outcome = RwSignal::new(None::<Outcome>);
     let saving = current.save.pending();
+    let uploading = current.upload.pending();
+    // Save is busy while the details or the photo are on their way.
+    let busy = Memo::new(move |_| saving.get() || uploading.get());
+    let photo = use_pending_photo();
+    let photo_line = RwSignal::new(None::<PhotoLine>);
+    // Save was pressed with a photo chosen: it goes once the details are saved.
+    let photo_next = StoredValue::new(false);
     let dirty = Memo::new(move |_| {
         base.with(|b| {
             Field::ALL.iter().any(|f| normalised(*f, &fields.of(*f).value.get()) != normalised(*f, b.get(*f)))
         })
     });
 
-    // The draft follows the typing, a few times a second at most; no changes, no draft.
-    let write_draft = move || match (dirty.try_get_untracked(), fields.try_values()) {
-        (Some(true), Some(values)) => draft::save(&Draft { user_id, values }),
-        (Some(false), _) => draft::clear(user_id),
-        _ => {}
-    };
-    let draft_timer = StoredValue::new(None::<TimeoutHandle>);
-    Effect::new(move |_| {
-        fields.values(true);
-        if draft_timer.get_value().is_none() {
-            let handle = set_timeout_with_handle(
-                move || {
-                    let _ = draft_timer.try_update_value(|timer| *timer = None);
-                    write_draft();
-                },
-                DRAFT_DELAY,
-            );
-            draft_timer.set_value(handle.ok());
-        }
-    });
     // Set when the student chose to leave the changes behind ("leave anyway").
     let abandoned = StoredValue::new(false);
-    // Leaving (a reload, a closed tab, the sign-in page after an expiry) writes it at once,
-    // unless the student signed out or chose to leave the changes: then nothing may stay.
-    let flush_draft = move || {
-        if let Some(Some(handle)) = draft_timer.try_update_value(Option::take) {
-            handle.clear();
-        }
-        if session.ended() != Some(Ended::SignedOut) && abandoned.try_get_value() == Some(false) {
-            write_draft();
-        }
-    };
-    let page_hide = window_event_listener_untyped("pagehide", move |_| flush_draft());
-    on_cleanup(move || {
-        page_hide.remove();
-        untrack(flush_draft);
-    });
+    let flush_draft = keep_draft(user_id, dirty, fields, abandoned);
+    // A chosen photo not yet saved is a change to lose too.
+    let unsaved = Signal::derive(move || dirty.get() || photo.is_some_and(|p| p.ready()));
     // Leaving (a link, signing out) after "leave anyway" drops the draft, unless a save is on
     // its way, whose failure the draft would still have to cover.
-    use_leave_guard(dirty.into(), move || {
+    use_leave_guard(unsaved, move || {
         if !saving.get_untracked() {
             abandoned.set_value(true);
             draft::clear(user_id);
@@ -133,8 +85,26 @@ pub fn ProfileForm(profile: Profile, user_id: u64, focus: Option<Field>) -> impl
         base.set(newer);
     });
 
+    // The photo goes after the details, so its answer (a whole profile) is the newer one.
+    let start_photo = move || {
+        if photo.is_some_and(|p| p.start()) {
+            photo_line.set(Some(PhotoLine::Saving));
+        }
+    };
+    Effect::new(move |_| {
+        let Some(result) = photo.and_then(|p| p.result()) else { return };
+        photo_line.set(Some(match result {
+            Ok(()) => PhotoLine::Saved,
+            Err(text) => PhotoLine::Failed(text),
+        }));
+        focus_unless_typing();
+    });
+
     // The save's answer, for a save this form started.
     let save = dispatch_with_answer(current.save, move |result| {
+        if result.is_err() {
+            photo_next.set_value(false);
+        }
         match result {
             Ok(saved) => {
                 let saved = FormValues::from_profile(&saved);
@@ -146,7 +116,15 @@ pub fn ProfileForm(profile: Profile, user_id: u64, focus: Option<Field>) -> impl
                     }
                 }
                 base.set(saved);
-                show(outcome, Outcome::Saved);
+                if dirty.get_untracked() {
+                    outcome.set(Some(Outcome::SavedWithNewer));
+                    focus_unless_typing();
+                } else {
+                    show(outcome, Outcome::Saved);
+                }
+                if photo_next.try_update_value(std::mem::take) == Some(true) {
+                    start_photo();
+                }
             }
             Err(ApiError::Invalid(errors)) => {
                 let (by_field, general) = server_problems(&errors);
@@ -156,7 +134,7 @@ pub fn ProfileForm(profile: Profile, user_id: u64, focus: Option<Field>) -> impl
                 }
                 outcome.set(Some(Outcome::NeedsCorrecting(general)));
                 match first {
-                    Some(field) => focus_id(field.api_name()),
+                    Some(field) => focus_field(field.api_name()),
                     None => focus_id("save-outcome"),
                 }
             }
@@ -169,10 +147,14 @@ pub fn ProfileForm(profile: Profile, user_id: u64, focus: Option<Field>) -> impl
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if saving.get_untracked() {
+        if busy.get_untracked() {
             return;
         }
         fields.clear_problems();
+        photo_line.set(None);
+        if let Some(photo) = photo {
+            photo.forget_result();
+        }
         let values = fields.values(false);
         let problems = check_all(&values, today());
         if let Some((first, _)) = problems.first() {
@@ -181,20 +163,29 @@ pub fn ProfileForm(profile: Profile, user_id: u64, focus: Option<Field>) -> impl
                 fields.of(field).problem.set(Some(problem));
             }
             outcome.set(Some(Outcome::NeedsCorrecting(Vec::new())));
-            focus_id(first.api_name());
+            focus_field(first.api_name());
             return;
         }
         let changes = base.with_untracked(|b| payload(&values, b));
+        let with_photo = photo.is_some_and(|p| p.ready_untracked());
+        outcome.set(None);
         if changes.is_empty() {
-            show(outcome, Outcome::NothingToSave);
+            if with_photo {
+                start_photo();
+            } else {
+                show(outcome, Outcome::NothingToSave);
+            }
             return;
         }
-        outcome.set(None);
+        photo_next.set_value(with_photo);
         flush_draft();
         save(Changes { user_id, fields: changes });
     };
 
     let discard = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
         fields.set_values(&base.get_untracked());
         fields.clear_problems();
         draft::clear(user_id);
@@ -203,15 +194,32 @@ pub fn ProfileForm(profile: Profile, user_id: u64, focus: Option<Field>) -> impl
 
     // Opened from an "Add" link: that field first.
     if let Some(field) = focus {
-        request_animation_frame(move || focus_id(field.api_name()));
+        request_animation_frame(move || focus_field(field.api_name()));
     }
+
+    // A field focused with Tab on a phone can land behind the sticky Save bar: once the
+    // browser has scrolled to it, lift it clear.
+    let keep_focus_in_view = move |ev: leptos::ev::FocusEvent| {
+        let Some(focused) = target_element(&ev) else { return };
+        request_animation_frame(move || {
+            if let Some(bar) = bar_of(&focused) {
+                keep_clear_of(&focused, &bar);
+            }
+        });
+    };
 
     let notice = RwSignal::new(draft_notice);
     view! {
         {move || notice.get().map(|n| view! {
             <div class="alert alert-info" role="status"><p>{tr(n)}</p></div>
         })}
-        <form class="form card profile-form" on:submit=submit novalidate aria-labelledby="details-form-heading">
+        <form
+            class="form card profile-form"
+            on:submit=submit
+            on:focusin=keep_focus_in_view
+            novalidate
+            aria-labelledby="details-form-heading"
+        >
             <h2 id="details-form-heading">{tr(Msg::YourDetails)}</h2>
             // Shown so the student knows which account this is; never edited.
             {(!username.is_empty()).then(|| view! {
@@ -226,18 +234,25 @@ pub fn ProfileForm(profile: Profile, user_id: u64, focus: Option<Field>) -> impl
                     {group.fields().map(|field| field_view(field, fields.of(field))).collect_view()}
                 </fieldset>
             }).collect_view()}
+            <OutcomeLine outcome photo=photo_line/>
+            // One row whose height never changes: Save keeps the room of both its words, and
+            // Discard keeps its place while there is nothing to discard. Busy buttons stay
+            // focusable (aria-disabled), so focus never drops to the page.
             <div class="form-actions">
-                <OutcomeLine outcome/>
+                <SavingStatus busy/>
                 <div class="actions">
-                    <button type="submit" class="button" disabled=saving>
-                        {move || t(if saving.get() { Msg::Saving } else { Msg::SaveChanges })}
+                    <button type="submit" class="button" aria-disabled=move || busy.get().to_string()>
+                        <span class="label-stack">
+                            <span class:invisible=busy>{tr(Msg::SaveChanges)}</span>
+                            <span class:invisible=move || !busy.get()>{tr(Msg::Saving)}</span>
+                        </span>
                     </button>
                     <button
                         type="button"
                         class="button button-secondary"
+                        class:invisible=move || !dirty.get()
                         on:click=discard
-                        hidden=move || !dirty.get()
-                        disabled=saving
+                        aria-disabled=move || busy.get().to_string()
                     >
                         {tr(Msg::DiscardChanges)}
                     </button>
