@@ -110,14 +110,14 @@ test('another user\'s page shows public fields only, with an initials avatar whe
   assert.deepEqual(problems, []);
 });
 
-test('one\'s own id goes to /me; unknown and non-numeric ids show not-found', async () => {
+test('one\'s own id goes to /me; unknown and non-numeric ids say there is no such student', async () => {
   const { page, problems, httpErrors } = await signedInPage();
   await page.goto(env.api.url + '/users/17');
   await page.waitForURL('**/me');
   await page.getByRole('heading', { level: 1, name: 'Divya' }).waitFor();
   for (const path of ['/users/999', '/users/abc', '/users/0']) {
     await page.goto(env.api.url + path);
-    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    await page.getByRole('heading', { name: 'No such student' }).waitFor();
   }
   assert.deepEqual(problems, []);
   assert.equal(httpErrors.length, 1, 'only /users/999 reached the server');
@@ -129,7 +129,9 @@ test('a network failure on a user\'s page says so and Retry recovers', async () 
   await page.route('**/api/v2.2/users/19/', (route) => route.abort('connectionrefused'));
   await page.goto(env.api.url + '/users/19');
   const alert = page.getByRole('alert');
-  await alert.getByText("We couldn't reach Testpress. Check your internet connection and try again.").waitFor();
+  // No answer at all while the browser says online: a phone whose data has no signal.
+  await alert.getByRole('heading', { level: 1, name: "You're offline" }).waitFor();
+  await alert.getByText("This page needs an internet connection. It will load by itself when you're back online.").waitFor();
   await page.unroute('**/api/v2.2/users/19/');
   await alert.getByRole('button', { name: 'Try again' }).click();
   await page.getByRole('heading', { level: 1, name: 'Priya Raman' }).waitFor();
