@@ -1,9 +1,10 @@
 //! Whether the app has a connection, as signals pages can follow: shown as a notice, and
 //! used to retry what failed once the connection returns. The browser's own belief
 //! (`navigator.onLine`, the `online` event) is not enough: a phone with mobile data but no
-//! signal, or some engines under test, say "online" while nothing gets through. So a
-//! request that got no answer at all counts as offline too, and from then on Testpress is
-//! asked now and then (`probe`) until it answers, which counts as the connection's return.
+//! signal, or some engines under test, say "online" while nothing gets through. So when a
+//! request gets no answer at all and a second ask does not either, that counts as offline
+//! too, and from then on Testpress is asked now and then (`probe`) until it answers, which
+//! counts as the connection's return.
 
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -29,6 +30,8 @@ pub struct Network {
 thread_local! {
     // The app's one Network, for the transport to report to (it runs outside any view).
     static SHARED: Cell<Option<Network>> = const { Cell::new(None) };
+    // A probe is on its way: another request's failure meanwhile starts no second one.
+    static PROBING: Cell<bool> = const { Cell::new(false) };
 }
 
 impl Network {
@@ -62,39 +65,52 @@ impl Network {
 }
 
 /// From the transport, after every request to Testpress: whether any answer came back
-/// (a cancelled request says nothing).
+/// (a cancelled request says nothing). One request without an answer may be that request's
+/// own trouble: Testpress is asked at once (`probe`), and only if that goes unanswered too
+/// is the app offline.
 pub fn heard(answered: bool) {
     let Some(network) = SHARED.with(Cell::get) else { return };
-    if network.answered.try_get_untracked() != Some(!answered) {
-        return;
-    }
-    network.answered.set(answered);
-    if answered {
-        if network.browser_online.get_untracked() {
-            network.came_back();
+    match (answered, network.answered.try_get_untracked()) {
+        (true, Some(false)) => {
+            network.answered.set(true);
+            if network.browser_online.get_untracked() {
+                network.came_back();
+            }
         }
-    } else {
-        probe(network, 0);
+        (false, Some(true)) if !PROBING.with(Cell::get) => probe(network, None),
+        _ => {}
     }
 }
 
-/// Asks Testpress for its (small, public) settings after a wait, until it answers; the
-/// answer arrives through `heard`. Not while the browser says offline (its `online` event
-/// will say when) or the tab is hidden.
-fn probe(network: Network, attempt: usize) {
-    let wait = PROBE_WAITS_MS[attempt.min(PROBE_WAITS_MS.len() - 1)];
+/// Asks Testpress for its (small, public) settings: at once (`attempt` `None`), or after a
+/// wait while nothing gets through, again and again until it answers (the answer's
+/// `heard(true)` is the return). Waits, without asking, while the browser says offline (its
+/// `online` event will say when) or the tab is hidden.
+fn probe(network: Network, attempt: Option<usize>) {
+    let wait = attempt.map_or(0, |a| PROBE_WAITS_MS[a.min(PROBE_WAITS_MS.len() - 1)]);
+    let next = attempt.map_or(0, |a| a + 1);
     set_timeout(
         move || {
-            if network.answered.try_get_untracked() != Some(false) {
+            if attempt.is_some() && network.answered.try_get_untracked() != Some(false) {
                 return;
             }
             if document().hidden() || !network.browser_online.get_untracked() {
-                return probe(network, attempt + 1);
+                return probe(network, Some(next));
             }
+            PROBING.with(|p| p.set(true));
             leptos::task::spawn_local(async move {
-                let _ = crate::api::institute_settings().await;
-                if network.answered.try_get_untracked() == Some(false) {
-                    probe(network, attempt + 1);
+                let unanswered = matches!(
+                    crate::api::institute_settings().await,
+                    Err(crate::api::ApiError::Network | crate::api::ApiError::Timeout)
+                );
+                PROBING.with(|p| p.set(false));
+                match network.answered.try_get_untracked() {
+                    Some(true) if unanswered => network.answered.set(false),
+                    Some(false) => {}
+                    _ => return,
+                }
+                if unanswered {
+                    probe(network, Some(next));
                 }
             });
         },

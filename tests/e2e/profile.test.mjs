@@ -129,9 +129,9 @@ test('a network failure on a user\'s page says so and Retry recovers', async () 
   await page.route('**/api/v2.2/users/19/', (route) => route.abort('connectionrefused'));
   await page.goto(env.api.url + '/users/19');
   const alert = page.getByRole('alert');
-  // No answer at all while the browser says online: a phone whose data has no signal.
-  await alert.getByRole('heading', { level: 1, name: "You're offline" }).waitFor();
-  await alert.getByText("This page needs an internet connection. It will load by itself when you're back online.").waitFor();
+  // Only this request goes unanswered (Testpress answers others): not offline.
+  await alert.getByRole('heading', { level: 1, name: "Testpress can't be reached" }).waitFor();
+  await alert.getByText("We couldn't reach Testpress. Check your internet connection and try again.").waitFor();
   await page.unroute('**/api/v2.2/users/19/');
   await alert.getByRole('button', { name: 'Try again' }).click();
   await page.getByRole('heading', { level: 1, name: 'Priya Raman' }).waitFor();
