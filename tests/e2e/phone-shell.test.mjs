@@ -60,6 +60,19 @@ for (const size of PHONES) {
   });
 }
 
+for (const lang of ['ta', 'hi']) {
+  test(`320 px, ${lang === 'ta' ? 'Tamil' : 'Hindi'}, signed in: the brand is whole beside the avatar`, async () => {
+    const words = catalogue(lang);
+    const { context, page } = await signedInPhone(env, { size: PHONES[1], lang });
+    const brand = page.getByRole('banner').getByRole('link', { name: words.AppName });
+    await brand.waitFor();
+    assert.equal(await truncated(brand), false, 'the brand fits');
+    const header = await page.getByRole('banner').boundingBox();
+    assert.ok(header.height <= 64, `the header stays one row: ${header.height}`);
+    await context.close();
+  });
+}
+
 test('the HTML sign-in page has no header "Sign in" link either', async () => {
   const html = await (await fetch(env.api.url + '/login')).text();
   assert.match(html, /id=prerendered/);
