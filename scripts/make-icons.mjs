@@ -1,5 +1,6 @@
-// Draws the app's PNG icons (public/icons/) from the same figure as favicon.svg, in
-// headless Chromium. Run by hand when the icon changes; the PNGs are committed.
+// Draws the app's PNG icons (public/icons/) and public/favicon.ico (for browsers that ask
+// for /favicon.ico whatever the page links, as Firefox does) from the same figure as
+// favicon.svg, in headless Chromium. Run by hand when the icon changes; the PNGs are committed.
 //
 //   node scripts/make-icons.mjs
 import { writeFileSync } from 'node:fs';
@@ -22,5 +23,19 @@ for (const [name, svg, size] of [['icon-192.png', any, 192], ['icon-512.png', an
   await page.setContent(`<style>html,body{margin:0;background:transparent}svg{display:block;width:${size}px;height:${size}px}</style>${svg}`);
   writeFileSync(join(out, name), await page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } }));
 }
+// favicon.ico: one 32 px PNG in an ICO container (every browser since 2007 reads PNG in ICO).
+await page.setViewportSize({ width: 32, height: 32 });
+await page.setContent(`<style>html,body{margin:0;background:transparent}svg{display:block;width:32px;height:32px}</style>${any}`);
+const png = await page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: 32, height: 32 } });
+const header = Buffer.alloc(22);
+header.writeUInt16LE(1, 2); // type: icon
+header.writeUInt16LE(1, 4); // one image
+header.writeUInt8(32, 6); // width
+header.writeUInt8(32, 7); // height
+header.writeUInt16LE(1, 10); // colour planes
+header.writeUInt16LE(32, 12); // bits per pixel
+header.writeUInt32LE(png.length, 14);
+header.writeUInt32LE(22, 18); // the PNG follows the header
+writeFileSync(join(out, '..', 'favicon.ico'), Buffer.concat([header, png]));
 await browser.close();
 console.log(`icons written to ${out}`);

@@ -1,7 +1,7 @@
 //! The page the build wrote into the HTML (scripts/post-build/prerender.mjs) paints before
 //! the app runs. When the app mounts it takes over: anything already typed into the
-//! prerendered form (and where the caret was) carries over, a press of its Sign in is
-//! carried out, and the prerendered nodes go, in the same task as the mount, so no frame
+//! prerendered form (and where the caret was) carries over, a password shown with its
+//! Show button stays shown, a press of its Sign in is carried out, and the prerendered nodes go, in the same task as the mount, so no frame
 //! shows both or neither.
 
 use wasm_bindgen::JsCast;
@@ -14,8 +14,10 @@ pub struct Typed {
     fields: Vec<(String, String)>,
     /// The focused field's id and selection.
     focus: Option<(String, Option<u32>, Option<u32>)>,
-    /// The student pressed Sign in (or Enter): the loader marks the form
-    /// (`data-submitted`, scripts/post-build/scripts.mjs) and sends nothing itself.
+    /// Fields the student revealed with the button that controls them ("Show").
+    revealed: Vec<String>,
+    /// The student pressed Sign in (or Enter): the early script marks the form
+    /// (`data-submitted`, scripts/post-build/early-login.js) and sends nothing itself.
     submitted: bool,
 }
 
@@ -25,7 +27,7 @@ fn root() -> Option<Element> {
 
 /// Reads the prerendered form's values, before the app mounts.
 pub fn typed() -> Typed {
-    let mut typed = Typed { fields: Vec::new(), focus: None, submitted: false };
+    let mut typed = Typed { fields: Vec::new(), focus: None, revealed: Vec::new(), submitted: false };
     let Some(root) = root() else { return typed };
     typed.submitted = root.query_selector("form[data-submitted]").ok().flatten().is_some();
     let Ok(inputs) = root.query_selector_all("input[id]") else { return typed };
@@ -37,6 +39,10 @@ pub fn typed() -> Typed {
         }
         if !input.value().is_empty() {
             typed.fields.push((input.id(), input.value()));
+        }
+        let controlled = root.query_selector(&["button[aria-controls=\"", &input.id(), "\"]"].concat());
+        if input.type_() == "text" && controlled.ok().flatten().is_some() {
+            typed.revealed.push(input.id());
         }
     }
     typed
@@ -70,6 +76,13 @@ fn restore(typed: Typed) {
             if let (Some(start), Some(end)) = (start, end) {
                 let _ = input.set_selection_range(start, end);
             }
+        }
+    }
+    // Shown again by the app's own button, so its label and state agree.
+    for id in typed.revealed {
+        let button = document.query_selector(&["#main button[aria-controls=\"", &id, "\"]"].concat());
+        if let Some(button) = button.ok().flatten().and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+            button.click();
         }
     }
     // As if pressed now: the app's own form checks the fields and signs in.

@@ -18,9 +18,37 @@ pub fn title_text(page: Option<&str>, site: &str) -> String {
     }
 }
 
-/// Keeps `document.title` in step with `page` (tracked) while the calling page is shown.
+thread_local! {
+    // What went wrong, while an error is on screen: it names the tab instead of the page.
+    static PROBLEM: ArcRwSignal<Option<String>> = ArcRwSignal::new(None);
+}
+
+fn problem() -> ArcRwSignal<Option<String>> {
+    PROBLEM.with(ArcRwSignal::clone)
+}
+
+/// Keeps `document.title` in step with `page` (tracked) while the calling page is shown,
+/// or with the problem shown on it (`use_problem_title`).
 pub fn use_title(page: impl Fn() -> Option<String> + 'static) {
-    Effect::new(move |_| document().set_title(&title_text(page().as_deref(), &site_name())));
+    let problem = problem();
+    Effect::new(move |_| {
+        let page = problem.get().or_else(&page);
+        document().set_title(&title_text(page.as_deref(), &site_name()));
+    });
+}
+
+/// While the calling view is shown, the tab is named after `what` (tracked) went wrong.
+pub fn use_problem_title(what: impl Fn() -> String + 'static) {
+    let shown = problem();
+    Effect::new({
+        let shown = shown.clone();
+        move |_| {
+            let what = what();
+            document().set_title(&title_text(Some(&what), &site_name()));
+            shown.set(Some(what));
+        }
+    });
+    on_cleanup(move || shown.set(None));
 }
 
 #[cfg(test)]

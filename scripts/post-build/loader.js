@@ -21,18 +21,7 @@ window.testpressConfig.catch(() => {}).finally(() => clearTimeout(timer));
 // paint cost a round trip and more on a phone).
 const wasm = fetch(WASM, WASM_INTEGRITY ? { integrity: WASM_INTEGRITY } : {});
 
-// A press of the prerendered Sign in (a tap, or Enter in a field) while the wasm is on its
-// way is remembered, never sent: the form is marked, and the app submits its own form
-// once it has taken over (src/prerender.rs). Before this runs the button is type=button.
-// (This script is `async`: the page may still be arriving when it runs.)
-const parsed = document.readyState === 'loading'
-  ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
-  : Promise.resolve();
-await parsed;
-for (const form of document.querySelectorAll('#prerendered form')) {
-  form.addEventListener('submit', (event) => { event.preventDefault(); form.dataset.submitted = ''; });
-  form.querySelector('[data-submit]')?.setAttribute('type', 'submit');
-}
+// (The prerendered sign-in form's early presses are early-login.js's, which runs sooner.)
 
 // The app starts after the browser has painted the prerendered page (a frame, at most
 // 100 ms), so the page's first paint is always the HTML's, as it is on a slow connection.

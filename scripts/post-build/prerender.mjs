@@ -9,7 +9,7 @@
 // The markup copies the components it stands in for (named beside each part); the
 // end-to-end test prerender.test.mjs fails when the two drift apart. The app removes
 // `#prerendered` when it mounts (src/prerender.rs), carrying over anything typed.
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeHashed } from './scripts.mjs';
 
@@ -23,7 +23,8 @@ function header({ name, logo }, signedIn, current) {
     : `<span class=brand-name>${site}</span>`;
   const right = signedIn
     ? '<div class=account><button class=account-button type=button aria-label="Account menu" aria-expanded=false><span class="avatar-initials avatar-header skeleton"></span></button></div>'
-    : `<a href=/login${current === '/login' ? ' aria-current=page' : ''} class=header-link>Sign in</a>`;
+    // The sign-in page has no "Sign in" link of its own (components/header.rs).
+    : current === '/login' ? '' : '<a href=/login class=header-link>Sign in</a>';
   const language = '<div class=language><label for=language class=visually-hidden>Language</label><select id=language autocomplete=off>'
     + '<option value=en lang=en selected>English</option><option value=hi lang=hi>हिन्दी</option><option value=ta lang=ta>தமிழ்</option></select></div>';
   return `<header class=site-header><div class=bar><a href=/ class=brand>${brand}</a>${language}${right}</div></header>`;
@@ -47,9 +48,27 @@ const login = '<section class="card card-narrow"><h1>Sign in</h1><form class=for
   + '<button class="button button-secondary" type=button aria-controls=password aria-label="Show password">Show</button></div><p class=field-error id=password-error></p></div>'
   + '<div class=actions><button class=button type=button data-submit>Sign in</button>__RESET__</div></form></section>';
 
-function page(html, { brand, signedIn, current, main, title }) {
+/**
+ * early-login.js with the words it needs in every language (English as the app has it,
+ * the others from locales/*.json), written as a hashed file; returns its name.
+ */
+function earlyLoginScript(dir) {
+  const keys = ['SigningIn', 'Show', 'Hide', 'ShowPassword', 'HidePassword'];
+  const words = { en: { SigningIn: 'Signing in…', Show: 'Show', Hide: 'Hide', ShowPassword: 'Show password', HidePassword: 'Hide password' } };
+  const locales = join(import.meta.dirname, '..', '..', 'locales');
+  for (const file of readdirSync(locales).filter((f) => f.endsWith('.json'))) {
+    const catalogue = JSON.parse(readFileSync(join(locales, file), 'utf8'));
+    words[file.slice(0, -'.json'.length)] = Object.fromEntries(keys.map((k) => [k, catalogue[k] || words.en[k]]));
+  }
+  const code = readFileSync(join(import.meta.dirname, 'early-login.js'), 'utf8').replace('__WORDS__', JSON.stringify(words));
+  return writeHashed(dir, 'early-login', code);
+}
+
+function page(html, { brand, signedIn, current, main, title, script }) {
+  // A plain script at the end of the body runs as soon as the page is parsed, before the
+  // deferred loader (which waits for the JS glue).
   const body = `<div id=prerendered><a class=skip-link href=#main>Skip to content</a>${header(brand, signedIn, current)}`
-    + `<main id=main tabindex=-1>${main}</main></div>`;
+    + `<main id=main tabindex=-1>${main}</main></div>${script ? `<script src=/${script}></script>` : ''}`;
   let out = html.replace(/<noscript>[\s\S]*?<\/noscript>/, (noscript) => `${noscript}${body}`);
   if (!out.includes('id=prerendered')) throw new Error('no <noscript> in <body> to put the prerendered page after');
   if (title) out = out.replace(/<title>[\s\S]*?<\/title>/, `<title>${escape(title)}</title>`);
@@ -88,13 +107,14 @@ export function prerender(html, { dir, facts }) {
     : '<a href="/forgot-password" class=forgot-password>Forgot password?</a>';
   // The sign-in page is complete without the app; what is typed before the app takes over
   // is kept (src/prerender.rs).
-  const loginHtml = page(styled.html, { brand, signedIn: false, current: '/login', main: login.replace('__RESET__', reset), title: `Sign in · ${site}` });
+  const early = earlyLoginScript(dir);
+  const loginHtml = page(styled.html, { brand, signedIn: false, current: '/login', main: login.replace('__RESET__', reset), title: `Sign in · ${site}`, script: early });
   // The empty freshness line (pages/me.rs) holds its place above the skeleton, as in the app.
   const meHtml = page(styled.html, { brand, signedIn: true, current: '/me', main: '<p class=freshness role=status></p>' + skeleton, title: null });
   writeFileSync(join(dir, 'login.html'), loginHtml);
   writeFileSync(join(dir, 'me.html'), meHtml);
   return {
     html: page(styled.html, { brand, signedIn: true, current: null, main: skeleton, title: null }),
-    files: [...styled.files, 'login.html', 'me.html'],
+    files: [...styled.files, early, 'login.html', 'me.html'],
   };
 }

@@ -75,7 +75,9 @@ self.addEventListener('fetch', (event) => {
     if (page) event.respondWith(networkFirst(request, page));
   } else if (url.pathname === '/config.json') {
     event.respondWith(keptFirst(event, request, '/config.json'));
-  } else if (KNOWN.has(url.pathname)) {
+  } else if (KNOWN.has(url.pathname) && !url.pathname.startsWith('/favicon.')) {
+    // Not the favicons: Firefox cancels its favicon loads as pages change, and reports a
+    // cancelled load a worker answered as the worker's error; the HTTP cache serves them.
     event.respondWith(cacheFirst(request, url.pathname));
   }
 });

@@ -10,7 +10,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
-use web_sys::{AbortController, RequestCache, RequestCredentials, RequestRedirect};
+use web_sys::{AbortController, AbortSignal, RequestCache, RequestCredentials, RequestRedirect};
 
 /// How long a request may take before the student is told.
 pub const TIMEOUT_MS: u32 = 20_000;
@@ -111,6 +111,13 @@ async fn fetch(method: Method, url: &str, token: Option<&str>, body: Option<Stri
         t.clear();
     }
     (**in_flight).take();
+    // Whether anything gets through (crate::network); a cancelled request tells nothing.
+    let cancelled = !timed_out.get() && signal.as_ref().is_some_and(AbortSignal::aborted);
+    match &answer {
+        Ok(_) => crate::network::heard(true),
+        Err(ApiError::Network) if !cancelled => crate::network::heard(false),
+        Err(_) => {}
+    }
     answer
 }
 

@@ -3,6 +3,7 @@
 //! Space opens it, Tab moves through it, Escape or a click elsewhere closes it.
 
 use crate::components::avatar::{Avatar, AvatarSize};
+use crate::components::leave_guard::STAYED_EVENT;
 use crate::current_profile::use_current_profile;
 use crate::i18n::{t, tf, tr, Msg};
 use crate::institute_settings_state::use_institute_settings;
@@ -34,14 +35,22 @@ pub fn AccountMenu() -> impl IntoView {
             open.set(false);
         }
     });
-    on_cleanup(move || outside_click.remove());
-
     let close_and_refocus = move || {
         open.set(false);
         if let Some(button) = button.get_untracked() {
             let _ = button.focus();
         }
     };
+    // "Stay on this page" answered to unsaved changes: the menu's link was not followed.
+    let stayed = window_event_listener_untyped(STAYED_EVENT, move |_| {
+        if open.get_untracked() {
+            close_and_refocus();
+        }
+    });
+    on_cleanup(move || {
+        outside_click.remove();
+        stayed.remove();
+    });
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Escape" && open.get_untracked() {
             ev.prevent_default();

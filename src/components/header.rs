@@ -1,6 +1,7 @@
 //! The header on every page, one row at any width: the institute's name (and logo), the
 //! language picker, and for a signed-in student their avatar opening a small menu ("Sign
-//! in" for everyone else).
+//! in" for everyone else, except on the sign-in and reset pages, which are the way in
+//! already: at 320 px the link would squeeze the institute's name to an ellipsis).
 
 use crate::components::account_menu::AccountMenu;
 use crate::components::language_picker::LanguagePicker;
@@ -41,10 +42,12 @@ pub fn Header() -> impl IntoView {
                 <LanguagePicker/>
                 {move || if session.signed_in() {
                     view! { <AccountMenu/> }.into_any()
+                } else if matches!(route.get().map(|r| r.page()), Some(Route::Login { .. } | Route::ForgotPassword)) {
+                    ().into_any()
                 } else {
                     let login = Route::Login { next: None };
                     view! {
-                        <a href=login.href() class="header-link" aria-current=route.aria_current(login)>{tr(Msg::SignIn)}</a>
+                        <a href=login.href() class="header-link">{tr(Msg::SignIn)}</a>
                     }
                     .into_any()
                 }}

@@ -9,6 +9,9 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// Sent on the window when the student answers "stay" to the question.
+pub const STAYED_EVENT: &str = "testpress:stayed";
+
 /// Guards the calling page. `on_leave` runs when the student confirms leaving through a link
 /// (to drop what they chose not to keep). The browser's back button is not caught; a draft
 /// is what brings those edits back.
@@ -43,6 +46,11 @@ pub fn use_leave_guard(dirty: Signal<bool>, on_leave: impl Fn() + 'static) {
         } else {
             ev.prevent_default();
             ev.stop_propagation();
+            // The menu the link or button was in closes (components/account_menu.rs): the
+            // student chose to stay on this page.
+            if let Ok(event) = web_sys::Event::new(STAYED_EVENT) {
+                let _ = window().dispatch_event(&event);
+            }
         }
     });
     let _ = window().add_event_listener_with_callback_and_bool("click", on_click.as_ref().unchecked_ref(), true);

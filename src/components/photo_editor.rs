@@ -217,11 +217,12 @@ pub fn PhotoEditor() -> impl IntoView {
             <h2 id="photo-heading">{tr(Msg::Photo)}</h2>
             {move || (!cropping.get()).then(current_avatar)}
             {note_view}
+            // The browser's own control ("No file chosen") is hidden but still takes focus and
+            // opens the chooser with Enter or Space; its label is the button seen.
             <div class="field">
-                <label for="photo-file">{tr(Msg::ChoosePhoto)}</label>
-                <p id="photo-file-hint" class="hint">{tr(Msg::PhotoHint)}</p>
                 <input
                     id="photo-file"
+                    class="file-input"
                     type="file"
                     accept="image/*"
                     aria-describedby="photo-file-hint"
@@ -229,6 +230,8 @@ pub fn PhotoEditor() -> impl IntoView {
                     on:change=on_file
                     disabled=uploading
                 />
+                <label for="photo-file" class="button button-secondary file-button">{tr(Msg::ChoosePhoto)}</label>
+                <p id="photo-file-hint" class="hint">{tr(Msg::PhotoHint)}</p>
             </div>
             {move || chosen.with(|c| c.as_ref().map(|c| (c.name.clone(), c.image.clone()))).filter(|_| cropping.get()).map(|(name, image)| view! {
                 <p class="chosen-file">{move || tf(Msg::ChosenFile, &[("name", &name)])}</p>
@@ -254,10 +257,14 @@ pub fn PhotoEditor() -> impl IntoView {
                     // Whole percents: no float is ever printed (Rust's float printing costs the
                     // bundle 10 KB, and a float attribute pulls it in).
                     let percent = ((within(p, 0.0, 1.0) * 100.0).round() as u32).to_string();
-                    let value = percent.clone();
+                    // Every byte sent: the server is at work now, and the bar says it has no end
+                    // it knows of (no value) rather than stand at 100 %.
+                    let sent = p >= 1.0;
+                    let value = (!sent).then(|| percent.clone());
+                    let words = move || if sent { t(Msg::ProcessingPhoto) } else { tf(Msg::UploadingPercent, &[("percent", &percent)]) };
                     view! {
                         <p class="upload-progress">
-                            <label for="photo-progress">{move || tf(Msg::UploadingPercent, &[("percent", &percent)])}</label>
+                            <label for="photo-progress">{words}</label>
                             <progress id="photo-progress" max="100" value=value></progress>
                         </p>
                     }

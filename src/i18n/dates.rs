@@ -36,7 +36,8 @@ fn day_ms(day: u32) -> f64 {
     (f64::from(day) - 1.0) * 86_400_000.0 + 43_200_000.0
 }
 
-/// When something happened, for "as of …": the time alone if it was today, else the date too.
+/// When something happened, for "as of …": the time alone if it was today, else the date
+/// too (and the year, if not this one).
 pub fn moment(ms: f64) -> String {
     let then = Date::new(&JsValue::from_f64(ms));
     let now = Date::new_0();
@@ -44,6 +45,9 @@ pub fn moment(ms: f64) -> String {
     let mut pairs = vec![("hour", "numeric"), ("minute", "2-digit")];
     if !same_day {
         pairs.extend([("day", "numeric"), ("month", "short")]);
+    }
+    if then.get_full_year() != now.get_full_year() {
+        pairs.push(("year", "numeric"));
     }
     then.to_locale_string(&locale(), &options(&pairs)).into()
 }

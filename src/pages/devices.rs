@@ -110,7 +110,7 @@ fn Devices() -> impl IntoView {
             })}
             {move || load_error().map(|e: ApiError| {
                 let transient = e.is_transient();
-                view! { <ErrorPanel message=Signal::derive(move || e.to_string()) retry=transient.then_some(retry)/> }
+                view! { <ErrorPanel error=Some(e) retry=transient.then_some(retry)/> }
             })}
             // Stays while the next page loads (disabled), so focus is not dropped from under it.
             {move || more.get().then(|| view! {

@@ -92,8 +92,7 @@ fn EditProfile() -> impl IntoView {
                             return screen;
                         }
                         let transient = e.is_transient();
-                        view! { <ErrorPanel message=Signal::derive(move || e.to_string()) retry=transient.then_some(retry)/> }
-                            .into_any()
+                        view! { <ErrorPanel error=Some(e) retry=transient.then_some(retry)/> }.into_any()
                     }
                     Form::Ready { user_id } => {
                         let profile = current.profile_untracked().unwrap_or_default();

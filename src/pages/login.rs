@@ -14,6 +14,10 @@ use crate::route::{use_current_route, use_go, Route};
 use crate::session::{use_session, Ended};
 use crate::title::use_title;
 use leptos::prelude::*;
+use std::time::Duration;
+
+/// How long a sign-in may take before the page says it is still at it.
+const SLOW_SIGN_IN: Duration = Duration::from_secs(5);
 
 /// The sentence for a failed sign-in. DRF's "Unable to log in with provided credentials." is
 /// the usual one, so it gets the app's own words: what to check.
@@ -115,6 +119,26 @@ pub fn LoginPage() -> impl IntoView {
     };
 
     let pending = sign_in.pending();
+    // A slow answer is said to be slow early, while the request goes on to its timeout.
+    let slow = RwSignal::new(false);
+    Effect::new(move |timer: Option<Option<TimeoutHandle>>| {
+        if let Some(Some(timer)) = timer {
+            timer.clear();
+        }
+        slow.set(false);
+        pending
+            .get()
+            .then(|| {
+                set_timeout_with_handle(
+                    move || {
+                        slow.try_set(true);
+                    },
+                    SLOW_SIGN_IN,
+                )
+                .ok()
+            })
+            .flatten()
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if pending.get_untracked() {
@@ -208,6 +232,9 @@ pub fn LoginPage() -> impl IntoView {
                         }.into_any()),
                     }}
                 </div>
+                <p class="sign-in-slow" role="status">
+                    {move || (slow.get() && pending.get()).then(|| t(Msg::StillSigningIn))}
+                </p>
             </form>
         </section>
     }

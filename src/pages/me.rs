@@ -39,7 +39,7 @@ pub fn FreshnessLine() -> impl IntoView {
             Freshness::Fresh => return None,
             Freshness::Updating => tr(Msg::Updating).into_any(),
             Freshness::Stale(e) if e.is_connection() => {
-                let msg = if network.online() { Msg::UnreachableCopy } else { Msg::OfflineCopy };
+                let msg = if network.connected() { Msg::UnreachableCopy } else { Msg::OfflineCopy };
                 tf(msg, &as_of).into_any()
             }
             // The server answered, badly: trying again is the student's call.
@@ -100,8 +100,7 @@ fn MyProfile() -> impl IntoView {
             Screen::Loading => view! { <ProfileSkeleton/> }.into_any(),
             Screen::Failed(e) => access_problem(&e, false).unwrap_or_else(|| {
                 let transient = e.is_transient();
-                view! { <ErrorPanel message=Signal::derive(move || e.to_string()) retry=transient.then_some(retry)/> }
-                    .into_any()
+                view! { <ErrorPanel error=Some(e) retry=transient.then_some(retry) page_heading=true/> }.into_any()
             }),
             Screen::Shown(profile) => {
                 if !marked_first.get_value() {

@@ -14,3 +14,16 @@ pub fn NotFound() -> impl IntoView {
         </section>
     }
 }
+
+/// `/users/{id}` when the API knows no such student (a 404, or an id that is no number).
+#[component]
+pub fn NoSuchStudent() -> impl IntoView {
+    use_title(|| Some(t(Msg::NoSuchStudent)));
+    view! {
+        <section class="card">
+            <h1>{tr(Msg::NoSuchStudent)}</h1>
+            <p>{tr(Msg::NoSuchStudentText)}</p>
+            <p><a href=Route::Me.href()>{tr(Msg::GoToProfile)}</a></p>
+        </section>
+    }
+}

@@ -8,7 +8,7 @@ use crate::components::require_auth::RequireAuth;
 use crate::components::skeleton::ProfileSkeleton;
 use crate::i18n::{t, Msg};
 use crate::network::retry_when_back_online;
-use crate::pages::not_found::NotFound;
+use crate::pages::not_found::NoSuchStudent;
 use crate::profile::Profile;
 use crate::route::{parse_user_id, redirect, Route};
 use crate::session::use_session;
@@ -33,7 +33,7 @@ pub fn UserPage() -> impl IntoView {
 #[component]
 fn UserProfile() -> impl IntoView {
     let session = use_session();
-    // `/users/abc` routes here too, and says there is no such user.
+    // `/users/abc` routes here too, and says there is no such student.
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get_str("id").and_then(parse_user_id)));
     let shown = LocalResource::new(move || {
@@ -54,7 +54,7 @@ fn UserProfile() -> impl IntoView {
     retry_when_back_online(move || shown.get().is_some_and(|p| p.is_err()), move || shown.refetch());
     use_title(move || match shown.get() {
         Some(Ok(Shown::Someone(profile))) => Some(profile.name()),
-        Some(Ok(Shown::NoSuchUser)) => Some(t(Msg::PageNotFound)),
+        Some(Ok(Shown::NoSuchUser)) => Some(t(Msg::NoSuchStudent)),
         _ => None,
     });
     // One Transition for every id: moving to another user keeps this page up until theirs
@@ -66,7 +66,7 @@ fn UserProfile() -> impl IntoView {
                     shown.await.map(|shown| match shown {
                         Shown::Someone(profile) => view! { <PublicProfile profile=*profile/> }.into_any(),
                         Shown::Me => redirect(Route::Me).into_any(),
-                        Shown::NoSuchUser => view! { <NotFound/> }.into_any(),
+                        Shown::NoSuchUser => view! { <NoSuchStudent/> }.into_any(),
                     })
                 })}
             </ErrorBoundary>

@@ -340,3 +340,47 @@ export const labelBox = (locator) => locator.evaluate((el) => {
   const r = el.labels[0].getBoundingClientRect();
   return { top: r.top, bottom: r.bottom, height: r.height, width: r.width };
 });
+
+
+/** The phone sizes the app is tried at: a common one and the narrowest. */
+export const PHONES = [{ width: 390, height: 844 }, { width: 320, height: 568 }];
+
+/** Context options for a phone of `size`: a 3× touch screen. */
+export const phone = (size) => ({ viewport: size, hasTouch: true, isMobile: true, deviceScaleFactor: 3 });
+
+/** Picks `lang` in the header's picker and waits until the page is in it. */
+export async function chooseLanguage(page, lang, native = { en: 'English', hi: 'हिन्दी', ta: 'தமிழ்' }[lang]) {
+  await page.getByRole('banner').getByRole('combobox').selectOption({ label: native });
+  await page.waitForFunction((code) => document.documentElement.lang === code, lang);
+}
+
+/** Waits until the page is controlled by the release bundle's service worker. */
+export async function controlledByWorker(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+}
+
+/**
+ * A phone (`size`, touch, 3×), signed in through the form in English, then switched to
+ * `lang` (kept for the context's later pages); on `/me`. `options` go to the context.
+ */
+export async function signedInPhone(env, { size = PHONES[0], lang = 'en', username = DEMO.username, ...options } = {}) {
+  const tab = await signedInPage(env, username, { ...phone(size), ...options });
+  if (lang !== 'en') await chooseLanguage(tab.page, lang);
+  return tab;
+}
+
+/** axe's violations in the light and then the dark theme (the page is left light). */
+export async function axeBothThemes(page) {
+  const found = [];
+  for (const colorScheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme });
+    found.push(...(await axeViolations(page)).map((v) => `${colorScheme}: ${v}`));
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  return found;
+}

@@ -98,7 +98,8 @@ test('another user\'s page is not kept: offline it says a connection is needed, 
   await context.setOffline(true);
   await page.reload();
   const alert = page.getByRole('alert');
-  await alert.getByText("We couldn't reach Testpress. Check your internet connection and try again.").waitFor();
+  await alert.getByRole('heading', { level: 1, name: "You're offline" }).waitFor();
+  await alert.getByText("This page needs an internet connection. It will load by itself when you're back online.").waitFor();
   await alert.getByRole('button', { name: 'Try again' }).waitFor();
   await context.setOffline(false);
   // No click: the page retries once by itself when the connection returns.

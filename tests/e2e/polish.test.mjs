@@ -22,8 +22,8 @@ test('every page has its own title, following the data and the route', async () 
   await page.getByRole('heading', { level: 1, name: 'Vinoth Kumar' }).waitFor();
   assert.equal(await page.title(), 'Vinoth Kumar · Testpress Profile');
   await page.goto(env.api.url + '/users/999');
-  await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
-  assert.equal(await page.title(), 'Page not found · Testpress Profile');
+  await page.getByRole('heading', { level: 1, name: 'No such student' }).waitFor();
+  assert.equal(await page.title(), 'No such student · Testpress Profile');
   await page.goto(env.api.url + '/nowhere');
   await page.waitForFunction(() => document.title === 'Page not found · Testpress Profile');
   // The data changes, the title follows.

@@ -127,6 +127,22 @@ export function smokeFlows(engineKey, { appDir = () => DIST } = {}) {
     assert.ok(candidates.includes(picked.currentSrc), `${picked.currentSrc} is one of ${candidates.join(', ')}`);
   });
 
+  test('the language picker is drawn by the app, not the engine; /favicon.ico is an icon', FLOW_TIMEOUT, async () => {
+    const { tab } = env;
+    const picker = await tab.evaluate(() => {
+      const style = getComputedStyle(document.getElementById('language'));
+      return { appearance: style.appearance ?? style.webkitAppearance, color: style.color, background: style.backgroundColor };
+    });
+    // WebKit's own control is light grey under the header's white text.
+    assert.equal(picker.appearance, 'none', JSON.stringify(picker));
+    assert.notEqual(picker.background, 'rgba(0, 0, 0, 0)', JSON.stringify(picker));
+    await tab.evaluate(() => {
+      fetch('/favicon.ico').then((r) => { window.__favicon = `${r.status} ${r.headers.get('content-type')}`; });
+    });
+    const icon = await tab.waitUntil('/favicon.ico to answer', () => window.__favicon);
+    assert.match(icon, /^200 image\//);
+  });
+
   test('another user\'s page, /users/18, and back', FLOW_TIMEOUT, async () => {
     const { tab } = env;
     await signIn();
