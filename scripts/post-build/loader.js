@@ -21,8 +21,6 @@ window.testpressConfig.catch(() => {}).finally(() => clearTimeout(timer));
 // paint cost a round trip and more on a phone).
 const wasm = fetch(WASM, WASM_INTEGRITY ? { integrity: WASM_INTEGRITY } : {});
 
-// (The prerendered sign-in form's early presses are early-login.js's, which runs sooner.)
-
 // The app starts after the browser has painted the prerendered page (a frame, at most
 // 100 ms), so the page's first paint is always the HTML's, as it is on a slow connection.
 const painted = new Promise((resolve) => {
