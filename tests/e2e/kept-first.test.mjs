@@ -4,7 +4,7 @@
 // does not, and nobody ever sees another student's copy.
 import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEMO, accountMenu, headerAvatar, signIn, signedInPage, standInAndBrowser, storedToken, detail } from './harness.mjs';
+import { DEMO, accountMenu, headerAvatar, signIn, signedInPage, standInAndBrowser, storedToken, detail, PHONE_390, PHONE_320, catalogue, fill, openPage } from './harness.mjs';
 
 const env = standInAndBrowser();
 beforeEach(() => env.api.clearFaults());
@@ -94,6 +94,29 @@ for (const [name, fault] of [
     await updating(page).waitFor({ state: 'detached' });
     await page.getByRole('heading', { level: 1, name: 'Vinoth Kumar' }).waitFor();
     assert.deepEqual(problems, []);
+  });
+}
+
+for (const phone of [PHONE_390, PHONE_320]) {
+  test(`a 502 on /me on a ${phone.viewport.width} px phone in Tamil: the kept profile stays, with its line, and the header avatar`, async () => {
+    const words = catalogue('ta');
+    const context = await env.browser.newContext({ ...phone, locale: 'ta-IN' });
+    const { page, problems } = await openPage(context);
+    await page.goto(env.api.url + '/login');
+    await signIn(page, { username: 'Vinoth', password: DEMO.password }, words);
+    await page.getByRole('heading', { level: 1, name: 'Vinoth Kumar' }).waitFor();
+    await env.api.fault({ path: '/api/v2.2/me/', method: 'GET', times: 1, status: 502, body: '<html>Bad gateway</html>', content_type: 'text/html' });
+    await page.reload();
+    const trouble = words.ServerTroubleCopy.split('{time}')[0].trim();
+    await page.getByRole('status').filter({ hasText: trouble }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Vinoth Kumar' }).waitFor();
+    assert.equal(await page.getByRole('alert').count(), 0, 'no error screen instead of the profile');
+    await page.getByRole('banner').getByRole('button', { name: fill(words.AccountMenuFor, { name: 'Vinoth Kumar' }) }).waitFor();
+    assert.equal(await page.locator('header .avatar-header.skeleton').count(), 0, 'the header avatar is not an empty circle');
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= phone.viewport.width, `nothing spills sideways: ${width} px`);
+    assert.deepEqual(problems, []);
+    await context.close();
   });
 }
 
