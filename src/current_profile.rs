@@ -153,7 +153,7 @@ impl CurrentProfile {
     /// Shows `profile` as the current one, unless its student is no longer the one signed
     /// in (a save that finished after signing out). A `/me/` still on its way was asked
     /// before this, so its answer no longer counts.
-    fn show(&self, profile: Profile) {
+    fn make_current(&self, profile: Profile) {
         let Some(user_id) = untrack(|| self.session.user_id()) else { return };
         if profile.id.is_some_and(|id| id != user_id) {
             return;
@@ -215,7 +215,7 @@ pub fn provide_current_profile(session: Session) -> CurrentProfile {
         match handle.profile_untracked() {
             Some(before) => {
                 let merged = saved.merged_into(&before);
-                handle.show(merged.clone());
+                handle.make_current(merged.clone());
                 merged
             }
             // Nothing was loaded to merge onto (the first load failed): load it all afresh.

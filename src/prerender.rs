@@ -10,7 +10,7 @@ use web_sys::{Element, HtmlFormElement, HtmlInputElement};
 const ROOT_ID: &str = "prerendered";
 
 /// What the student typed before the app was ready.
-pub struct Typed {
+pub struct TypedBeforeStart {
     fields: Vec<(String, String)>,
     /// The focused field's id and selection.
     focus: Option<(String, Option<u32>, Option<u32>)>,
@@ -26,8 +26,8 @@ fn root() -> Option<Element> {
 }
 
 /// Reads the prerendered form's values, before the app mounts.
-pub fn typed() -> Typed {
-    let mut typed = Typed { fields: Vec::new(), focus: None, revealed: Vec::new(), submitted: false };
+pub fn typed() -> TypedBeforeStart {
+    let mut typed = TypedBeforeStart { fields: Vec::new(), focus: None, revealed: Vec::new(), submitted: false };
     let Some(root) = root() else { return typed };
     typed.submitted = root.query_selector("form[data-submitted]").ok().flatten().is_some();
     let Ok(inputs) = root.query_selector_all("input[id]") else { return typed };
@@ -51,14 +51,14 @@ pub fn typed() -> Typed {
 /// Right after mounting, in the same task: removes the prerendered page, so no frame ever
 /// shows both pages, and gives what was typed to the app's own fields (the sign-in page
 /// draws them as it mounts), so no key or tap can land in between.
-pub fn hand_over(typed: Typed) {
+pub fn hand_over(typed: TypedBeforeStart) {
     if let Some(root) = root() {
         root.remove();
     }
     restore(typed);
 }
 
-fn restore(typed: Typed) {
+fn restore(typed: TypedBeforeStart) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let input = |id: &str| document.get_element_by_id(id).and_then(|e| e.dyn_into::<HtmlInputElement>().ok());
     for (id, value) in typed.fields {

@@ -41,7 +41,7 @@ fn encode(image: &HtmlImageElement, crop: &Crop) -> Option<PhotoUpload> {
 
 /// What the photo card says.
 #[derive(Debug, Clone, PartialEq)]
-enum Note {
+enum PhotoMessage {
     Problem(Msg),
     /// The server's own words, or a failure's sentence.
     Failed(String),
@@ -54,7 +54,7 @@ pub fn PhotoEditor() -> impl IntoView {
     let current = use_current_profile();
     let chosen = RwSignal::new_local(None::<Chosen>);
     let crop = RwSignal::new(None::<Crop>);
-    let note = RwSignal::new(None::<Note>);
+    let note = RwSignal::new(None::<PhotoMessage>);
     let file_input = NodeRef::<leptos::html::Input>::new();
     let (upload, progress) = (current.upload, current.upload_progress);
     let uploading = upload.pending();
@@ -101,11 +101,11 @@ pub fn PhotoEditor() -> impl IntoView {
         };
         if let Err(refused) = check_file(&file.type_(), file.size()) {
             release();
-            note.set(Some(Note::Problem(refused.message())));
+            note.set(Some(PhotoMessage::Problem(refused.message())));
             return;
         }
         let (Ok(url), Ok(image)) = (Url::create_object_url_with_blob(&file), HtmlImageElement::new()) else {
-            note.set(Some(Note::Problem(Msg::FileCannotOpen)));
+            note.set(Some(PhotoMessage::Problem(Msg::FileCannotOpen)));
             return;
         };
         release();
@@ -126,7 +126,7 @@ pub fn PhotoEditor() -> impl IntoView {
         let on_error = Closure::once_into_js(move || {
             if still_chosen() {
                 release();
-                note.try_set(Some(Note::Problem(Msg::FileNotPhoto)));
+                note.try_set(Some(PhotoMessage::Problem(Msg::FileNotPhoto)));
             }
         });
         image.set_onload(Some(on_load.unchecked_ref()));
@@ -142,23 +142,25 @@ pub fn PhotoEditor() -> impl IntoView {
             Ok(_) => {
                 release();
                 // Saved by Save changes: said once, by the form.
-                note.set((!for_form).then_some(Note::Saved));
+                note.set((!for_form).then_some(PhotoMessage::Saved));
             }
             Err(ApiError::SessionExpired) => return,
-            Err(ApiError::Invalid(errors)) => note.set(Some(Note::Failed(
+            Err(ApiError::Invalid(errors)) => note.set(Some(PhotoMessage::Failed(
                 errors
                     .for_field("photo")
                     .or_else(|| errors.general.first().cloned())
                     .unwrap_or_else(|| t(Msg::PhotoRefused)),
             ))),
-            Err(other) => note.set(Some(Note::Failed([other.to_string(), t(Msg::PhotoStillSelected)].join(" ")))),
+            Err(other) => {
+                note.set(Some(PhotoMessage::Failed([other.to_string(), t(Msg::PhotoStillSelected)].join(" "))))
+            }
         }
         // Started by Save changes: the form says how it went, where the student is.
         match pending.filter(|_| for_form) {
             Some(pending) => pending.report(match note.get_untracked() {
-                Some(Note::Failed(text)) => Err(text),
-                Some(Note::Problem(msg)) => Err(t(msg)),
-                Some(Note::Saved) | None => Ok(()),
+                Some(PhotoMessage::Failed(text)) => Err(text),
+                Some(PhotoMessage::Problem(msg)) => Err(t(msg)),
+                Some(PhotoMessage::Saved) | None => Ok(()),
             }),
             None => request_animation_frame(|| focus_id("photo-note")),
         }
@@ -168,7 +170,7 @@ pub fn PhotoEditor() -> impl IntoView {
         let Some(c) = crop.get_untracked() else { return };
         let photo = chosen.with_untracked(|chosen| chosen.as_ref().and_then(|ch| encode(&ch.image, &c)));
         let Some(photo) = photo else {
-            note.set(Some(Note::Problem(Msg::PhotoCannotPrepare)));
+            note.set(Some(PhotoMessage::Problem(Msg::PhotoCannotPrepare)));
             if let Some(pending) = pending.filter(|p| p.take_for_form()) {
                 pending.report(Err(t(Msg::PhotoCannotPrepare)));
             }
@@ -197,11 +199,11 @@ pub fn PhotoEditor() -> impl IntoView {
     // A fresh element per note: problems are alerts, the saved photo a status message.
     let note_view = move || {
         note.get().map(|n| {
-            let problem = n != Note::Saved;
+            let problem = n != PhotoMessage::Saved;
             let text = move || match &n {
-                Note::Problem(msg) => t(*msg),
-                Note::Failed(text) => text.clone(),
-                Note::Saved => t(Msg::PhotoSaved),
+                PhotoMessage::Problem(msg) => t(*msg),
+                PhotoMessage::Failed(text) => text.clone(),
+                PhotoMessage::Saved => t(Msg::PhotoSaved),
             };
             view! {
                 <div id="photo-note" tabindex="-1" role=if problem { "alert" } else { "status" }

@@ -18,7 +18,7 @@ use leptos_router::hooks::use_params_map;
 
 /// What `/users/:id` shows.
 #[derive(Debug, Clone, PartialEq)]
-enum Shown {
+enum Lookup {
     Someone(Box<Profile>),
     /// The student's own id: their page is `/me`.
     Me,
@@ -40,11 +40,11 @@ fn UserProfile() -> impl IntoView {
         let (id, me) = (id.get(), session.user_id());
         async move {
             match id {
-                None => Ok(Shown::NoSuchUser),
-                Some(id) if Some(id) == me => Ok(Shown::Me),
+                None => Ok(Lookup::NoSuchUser),
+                Some(id) if Some(id) == me => Ok(Lookup::Me),
                 Some(id) => match session.authorized(|token| api::user(token, id)).await {
-                    Ok(profile) => Ok(Shown::Someone(Box::new(profile))),
-                    Err(ApiError::NotFound) => Ok(Shown::NoSuchUser),
+                    Ok(profile) => Ok(Lookup::Someone(Box::new(profile))),
+                    Err(ApiError::NotFound) => Ok(Lookup::NoSuchUser),
                     Err(e) => Err(e),
                 },
             }
@@ -53,8 +53,8 @@ fn UserProfile() -> impl IntoView {
     let retry = Callback::new(move |()| shown.refetch());
     retry_when_back_online(move || shown.get().is_some_and(|p| p.is_err()), move || shown.refetch());
     use_title(move || match shown.get() {
-        Some(Ok(Shown::Someone(profile))) => Some(profile.name()),
-        Some(Ok(Shown::NoSuchUser)) => Some(t(Msg::NoSuchStudent)),
+        Some(Ok(Lookup::Someone(profile))) => Some(profile.name()),
+        Some(Ok(Lookup::NoSuchUser)) => Some(t(Msg::NoSuchStudent)),
         _ => None,
     });
     // One Transition for every id: moving to another user keeps this page up until theirs
@@ -64,9 +64,9 @@ fn UserProfile() -> impl IntoView {
             <ErrorBoundary fallback=move |errors| boundary_fallback(errors, retry)>
                 {move || Suspend::new(async move {
                     shown.await.map(|shown| match shown {
-                        Shown::Someone(profile) => view! { <PublicProfile profile=*profile/> }.into_any(),
-                        Shown::Me => redirect(Route::Me).into_any(),
-                        Shown::NoSuchUser => view! { <NoSuchStudent/> }.into_any(),
+                        Lookup::Someone(profile) => view! { <PublicProfile profile=*profile/> }.into_any(),
+                        Lookup::Me => redirect(Route::Me).into_any(),
+                        Lookup::NoSuchUser => view! { <NoSuchStudent/> }.into_any(),
                     })
                 })}
             </ErrorBoundary>

@@ -276,9 +276,9 @@ export function detail(page, term) {
   return page.locator('dl.details dt', { hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
 }
 
-/** Phones as students hold them: 3× screens, touch. Context options for `newContext`. */
+/** Phones as students hold them (`phone(size)` below): context options for `newContext`. */
 export const PHONE_390 = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 3 };
-export const PHONE_320 = { viewport: { width: 320, height: 568 }, hasTouch: true, isMobile: true, deviceScaleFactor: 3 };
+export const PHONE_320 = { ...PHONE_390, viewport: { width: 320, height: 568 } };
 
 /** A language's catalogue (`locales/{lang}.json`): the words a test looks for. */
 export function catalogue(lang) {
@@ -341,12 +341,11 @@ export const labelBox = (locator) => locator.evaluate((el) => {
   return { top: r.top, bottom: r.bottom, height: r.height, width: r.width };
 });
 
-
-/** The phone sizes the app is tried at: a common one and the narrowest. */
-export const PHONES = [{ width: 390, height: 844 }, { width: 320, height: 568 }];
+/** The phone sizes the app is tried at: a common one and the narrowest (PHONE_390, PHONE_320). */
+export const PHONES = [PHONE_390.viewport, PHONE_320.viewport];
 
 /** Context options for a phone of `size`: a 3× touch screen. */
-export const phone = (size) => ({ viewport: size, hasTouch: true, isMobile: true, deviceScaleFactor: 3 });
+export const phone = (size) => ({ ...PHONE_390, viewport: size });
 
 /** Picks `lang` in the header's picker and waits until the page is in it. */
 export async function chooseLanguage(page, lang, native = { en: 'English', hi: 'हिन्दी', ta: 'தமிழ்' }[lang]) {

@@ -22,7 +22,9 @@ use crate::profile::Profile;
 use fields::{field_view, today, Fields};
 use keeping::{keep_draft, restore_draft};
 use leptos::prelude::*;
-use outcome::{bar_of, focus_unless_typing, show, target_element, Outcome, OutcomeLine, PhotoLine, SavingStatus};
+use outcome::{
+    bar_of, focus_unless_typing, show_and_focus, target_element, Outcome, OutcomeLine, PhotoLine, SavingStatus,
+};
 
 #[component]
 pub fn ProfileForm(profile: Profile, user_id: u64, focus: Option<Field>) -> impl IntoView {
@@ -120,7 +122,7 @@ pub fn ProfileForm(profile: Profile, user_id: u64, focus: Option<Field>) -> impl
                     outcome.set(Some(Outcome::SavedWithNewer));
                     focus_unless_typing();
                 } else {
-                    show(outcome, Outcome::Saved);
+                    show_and_focus(outcome, Outcome::Saved);
                 }
                 if photo_next.try_update_value(std::mem::take) == Some(true) {
                     start_photo();
@@ -140,8 +142,8 @@ pub fn ProfileForm(profile: Profile, user_id: u64, focus: Option<Field>) -> impl
             }
             // Signed out: the sign-in page takes over, and the draft brings the edits back.
             Err(ApiError::SessionExpired) => {}
-            Err(e) if e.is_connection() && !network.online_untracked() => show(outcome, Outcome::Offline),
-            Err(other) => show(outcome, Outcome::Failed(other)),
+            Err(e) if e.is_connection() && !network.online_untracked() => show_and_focus(outcome, Outcome::Offline),
+            Err(other) => show_and_focus(outcome, Outcome::Failed(other)),
         }
     });
 
@@ -173,7 +175,7 @@ pub fn ProfileForm(profile: Profile, user_id: u64, focus: Option<Field>) -> impl
             if with_photo {
                 start_photo();
             } else {
-                show(outcome, Outcome::NothingToSave);
+                show_and_focus(outcome, Outcome::NothingToSave);
             }
             return;
         }
@@ -189,7 +191,7 @@ pub fn ProfileForm(profile: Profile, user_id: u64, focus: Option<Field>) -> impl
         fields.set_values(&base.get_untracked());
         fields.clear_problems();
         draft::clear(user_id);
-        show(outcome, Outcome::Discarded);
+        show_and_focus(outcome, Outcome::Discarded);
     };
 
     // Opened from an "Add" link: that field first.

@@ -37,7 +37,7 @@ pub enum PhotoLine {
 
 /// Shows `what` and moves focus to it, so it is heard and seen where the student pressed
 /// the button.
-pub fn show(outcome: RwSignal<Option<Outcome>>, what: Outcome) {
+pub fn show_and_focus(outcome: RwSignal<Option<Outcome>>, what: Outcome) {
     outcome.set(Some(what));
     request_animation_frame(|| focus_id("save-outcome"));
 }
