@@ -1,11 +1,12 @@
 //! The page the build wrote into the HTML (scripts/post-build/prerender.mjs) paints before
 //! the app runs. When the app mounts it takes over: anything already typed into the
 //! prerendered form (and where the caret was) carries over, a password shown with its
-//! Show button stays shown, a press of its Sign in is carried out, and the prerendered nodes go, in the same task as the mount, so no frame
-//! shows both or neither.
+//! Show button stays shown, a language chosen in its picker is switched to, a press of its
+//! Sign in is carried out, and the prerendered nodes go, in the same task as the mount, so
+//! no frame shows both or neither.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlFormElement, HtmlInputElement};
+use web_sys::{Element, HtmlFormElement, HtmlInputElement, HtmlOptionElement, HtmlSelectElement};
 
 const ROOT_ID: &str = "prerendered";
 
@@ -16,6 +17,8 @@ pub struct TypedBeforeStart {
     focus: Option<(String, Option<u32>, Option<u32>)>,
     /// Fields the student revealed with the button that controls them ("Show").
     revealed: Vec<String>,
+    /// Pickers the student changed (the language): their id and the value chosen.
+    chosen: Vec<(String, String)>,
     /// The student pressed Sign in (or Enter): the early script marks the form
     /// (`data-submitted`, scripts/post-build/early-login.js) and sends nothing itself.
     submitted: bool,
@@ -27,9 +30,24 @@ fn root() -> Option<Element> {
 
 /// Reads the prerendered form's values, before the app mounts.
 pub fn typed() -> TypedBeforeStart {
-    let mut typed = TypedBeforeStart { fields: Vec::new(), focus: None, revealed: Vec::new(), submitted: false };
+    let mut typed = TypedBeforeStart {
+        fields: Vec::new(),
+        focus: None,
+        revealed: Vec::new(),
+        chosen: Vec::new(),
+        submitted: false,
+    };
     let Some(root) = root() else { return typed };
     typed.submitted = root.query_selector("form[data-submitted]").ok().flatten().is_some();
+    if let Ok(selects) = root.query_selector_all("select[id]") {
+        for select in (0..selects.length()).filter_map(|i| selects.item(i)?.dyn_into::<HtmlSelectElement>().ok()) {
+            // Only a choice the student made: the page's own `selected` is the build's default.
+            let option = select.selected_options().item(0).and_then(|o| o.dyn_into::<HtmlOptionElement>().ok());
+            if option.is_some_and(|o| !o.default_selected()) {
+                typed.chosen.push((select.id(), select.value()));
+            }
+        }
+    }
     let Ok(inputs) = root.query_selector_all("input[id]") else { return typed };
     let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
     for input in (0..inputs.length()).filter_map(|i| inputs.item(i)?.dyn_into::<HtmlInputElement>().ok()) {
@@ -75,6 +93,16 @@ fn restore(typed: TypedBeforeStart) {
             let _ = input.focus();
             if let (Some(start), Some(end)) = (start, end) {
                 let _ = input.set_selection_range(start, end);
+            }
+        }
+    }
+    // Switched to through the app's own picker, as if chosen now.
+    for (id, value) in typed.chosen {
+        let select = document.get_element_by_id(&id).and_then(|e| e.dyn_into::<HtmlSelectElement>().ok());
+        if let Some(select) = select.filter(|s| s.value() != value) {
+            select.set_value(&value);
+            if let Ok(event) = web_sys::Event::new("change") {
+                let _ = select.dispatch_event(&event);
             }
         }
     }

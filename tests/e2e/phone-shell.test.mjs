@@ -276,6 +276,8 @@ test('the language picker is drawn by the app, readable in both themes; /favicon
   const context = await env.browser.newContext(phone(PHONES[1]));
   const { page } = await openPage(context);
   await page.goto(env.api.url + '/login');
+  // The app's own picker (one chosen before the app runs is prerender.test.mjs's).
+  await page.waitForFunction(() => !document.getElementById('prerendered'));
   await chooseLanguage(page, 'ta');
   const picker = page.getByRole('banner').getByRole('combobox', { name: TA.Language });
   for (const colorScheme of ['light', 'dark']) {

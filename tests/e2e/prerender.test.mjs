@@ -109,6 +109,17 @@ test('typing before the app is ready is kept, with the caret', async () => {
   assert.deepEqual(problems, []);
 });
 
+test('a language chosen before the app is ready is the one the app switches to', async () => {
+  const { page, problems, release } = await heldBack();
+  await page.goto(env.api.url + '/login', { waitUntil: 'domcontentloaded' });
+  await page.getByRole('banner').getByRole('combobox').selectOption({ label: 'தமிழ்' });
+  release();
+  await appStarted(page);
+  await page.waitForFunction(() => document.documentElement.lang === 'ta');
+  assert.equal(await page.getByRole('banner').getByRole('combobox').inputValue(), 'ta');
+  assert.deepEqual(problems, []);
+});
+
 for (const [how, press] of [
   ['a tap on Sign in', (page) => page.getByRole('button', { name: 'Sign in' }).click()],
   ['Enter in the password field', (page) => page.getByLabel('Password', { exact: true }).press('Enter')],
