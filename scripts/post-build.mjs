@@ -3,7 +3,7 @@
 //   2. locales.mjs: the Hindi and Tamil catalogues, hashed, named in <meta>s.
 //   3. pwa.mjs: the web app manifest; in release builds the service worker's registration.
 //   4. csp.mjs: the Content-Security-Policy <meta>, and a check that nothing inline is left.
-//   5. prerender.mjs: the pages that paint before the app runs (index, login and me.html).
+//   5. prerendered-pages.mjs: the pages that paint before the app runs (index, login and me.html).
 //   6. pwa.mjs, last: release builds list every file in /sw.js.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { copyLocales } from './post-build/locales.mjs';
 import { addManifest, addRegistration, writeServiceWorker } from './post-build/pwa.mjs';
 import { addPolicyMeta, assertNothingInline, policy } from './post-build/csp.mjs';
 import { buildFacts } from './post-build/facts.mjs';
-import { prerender } from './post-build/prerender.mjs';
+import { prerender } from './post-build/prerendered-pages.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 const sourceDir = process.env.TRUNK_SOURCE_DIR ?? process.cwd();

@@ -28,7 +28,7 @@ pub struct Network {
 }
 
 thread_local! {
-    // The app's one Network, for the transport to report to (it runs outside any view).
+    // The app's one Network, for the transport's reports (they come from outside any view).
     static SHARED: Cell<Option<Network>> = const { Cell::new(None) };
     // A probe is on its way: another request's failure meanwhile starts no second one.
     static PROBING: Cell<bool> = const { Cell::new(false) };
@@ -64,11 +64,11 @@ impl Network {
     }
 }
 
-/// From the transport, after every request to Testpress: whether any answer came back
-/// (a cancelled request says nothing). One request without an answer may be that request's
-/// own trouble: Testpress is asked at once (`probe`), and only if that goes unanswered too
-/// is the app offline.
-pub fn heard(answered: bool) {
+/// From the transport (`api::on_answers`), after every request to Testpress: whether any
+/// answer came back (a cancelled request says nothing). One request without an answer may
+/// be that request's own trouble: Testpress is asked at once (`probe`), and only if that
+/// goes unanswered too is the app offline.
+fn heard(answered: bool) {
     let Some(network) = SHARED.with(Cell::get) else { return };
     match (answered, network.answered.try_get_untracked()) {
         (true, Some(false)) => {
@@ -123,6 +123,7 @@ pub fn provide_network() -> Network {
     let network =
         Network { browser_online: RwSignal::new(now), answered: RwSignal::new(true), returns: RwSignal::new(0) };
     SHARED.with(|shared| shared.set(Some(network)));
+    crate::api::on_answers(heard);
     let went_offline = window_event_listener(leptos::ev::offline, move |_| network.browser_online.set(false));
     let came_back = window_event_listener(leptos::ev::online, move |_| {
         network.browser_online.set(true);

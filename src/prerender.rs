@@ -1,5 +1,5 @@
-//! The page the build wrote into the HTML (scripts/post-build/prerender.mjs) paints before
-//! the app runs. When the app mounts it takes over: anything already typed into the
+//! The page the build wrote into the HTML (scripts/post-build/prerendered-pages.mjs)
+//! paints before the app runs. When the app mounts it takes over: anything already typed into the
 //! prerendered form (and where the caret was) carries over, a password shown with its
 //! Show button stays shown, a language chosen in its picker is switched to, a press of its
 //! Sign in is carried out, and the prerendered nodes go, in the same task as the mount, so

@@ -35,7 +35,8 @@ pub enum Route {
 
 impl Route {
     /// Every page's pattern, as app.rs gives it to `path!`, and the file that opens it before
-    /// the app runs: its prerendered page (scripts/post-build/prerender.mjs), else the shell.
+    /// the app runs: its prerendered page (scripts/post-build/prerendered-pages.mjs), else
+    /// the shell.
     /// The service worker gets this list from the build hook (src/bin/build-facts.rs).
     pub const PAGES: [(&'static str, &'static str); 7] = [
         ("/", "/index.html"),

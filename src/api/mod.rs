@@ -11,6 +11,7 @@ mod transport;
 pub use account::{institute_settings, login_activity, logout, logout_devices, reset_password};
 use error::classify;
 pub use error::{ApiError, FieldErrors};
+pub use transport::on_answers;
 use transport::{Method, Via};
 
 use crate::edit_form::Payload;

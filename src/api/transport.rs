@@ -111,14 +111,30 @@ async fn fetch(method: Method, url: &str, token: Option<&str>, body: Option<Stri
         t.clear();
     }
     (**in_flight).take();
-    // Whether anything gets through (crate::network); a cancelled request tells nothing.
+    // Whether anything gets through (`on_answers`); a cancelled request tells nothing.
     let cancelled = !timed_out.get() && signal.as_ref().is_some_and(AbortSignal::aborted);
     match &answer {
-        Ok(_) => crate::network::heard(true),
-        Err(ApiError::Network) if !cancelled => crate::network::heard(false),
+        Ok(_) => tell(true),
+        Err(ApiError::Network) if !cancelled => tell(false),
         Err(_) => {}
     }
     answer
+}
+
+thread_local! {
+    static ANSWER_LISTENER: Cell<Option<fn(bool)>> = const { Cell::new(None) };
+}
+
+/// After every fetch to the API, `listener` hears whether any answer came back (any
+/// status): how the app tells "offline" from one request's trouble (src/network.rs).
+pub fn on_answers(listener: fn(bool)) {
+    ANSWER_LISTENER.with(|l| l.set(Some(listener)));
+}
+
+fn tell(answered: bool) {
+    if let Some(listener) = ANSWER_LISTENER.with(Cell::get) {
+        listener(answered);
+    }
 }
 
 fn with_body(builder: RequestBuilder, body: Option<String>) -> Result<Request, gloo_net::Error> {

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 
 /// Holds the profile page's layout while its data loads (the photo and name card, then
 /// the details), so nothing jumps when it arrives. The build's prerendered pages copy this
-/// markup (scripts/post-build/prerender.mjs): change both together.
+/// markup (scripts/post-build/prerendered-pages.mjs): change both together.
 #[component]
 pub fn ProfileSkeleton() -> impl IntoView {
     view! {

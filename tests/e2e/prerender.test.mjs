@@ -1,13 +1,13 @@
-// The first paint comes from the HTML alone: the prerendered pages (scripts/post-build/
-// prerender.mjs) show the student the real page before any script runs, laid out exactly
-// as the app then draws it, and whatever they type meanwhile is kept.
+// The first paint comes from the HTML alone: the prerendered pages
+// (scripts/post-build/prerendered-pages.mjs) show the student the real page before any
+// script runs, laid out exactly as the app then draws it, and whatever they type meanwhile is kept.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openPage, standInAndBrowser, startStandIn, DIST, DEMO } from './harness.mjs';
-import { prerender } from '../../scripts/post-build/prerender.mjs';
+import { prerender } from '../../scripts/post-build/prerendered-pages.mjs';
 import { buildFacts } from '../../scripts/post-build/facts.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
