@@ -2,6 +2,7 @@ pub mod access_problem;
 pub mod account_menu;
 pub mod avatar;
 pub mod crop_preview;
+pub mod dead_end;
 pub mod error_panel;
 pub mod error_text;
 pub mod form_field;

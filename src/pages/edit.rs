@@ -3,6 +3,7 @@
 //! focuses that field first.
 
 use crate::components::access_problem::access_problem;
+use crate::components::dead_end::DeadEnd;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::pending_photo::PendingPhoto;
 use crate::components::photo_editor::PhotoEditor;
@@ -38,14 +39,7 @@ pub fn EditPage() -> impl IntoView {
 /// The institute has turned editing off (its settings' `allow_profile_edit`).
 #[component]
 fn EditingOff() -> impl IntoView {
-    use_title(|| Some(t(Msg::EditingOffTitle)));
-    view! {
-        <section class="card card-narrow">
-            <h1>{tr(Msg::EditingOffTitle)}</h1>
-            <p>{tr(Msg::EditingOffText)}</p>
-            <p><a href=Route::Me.href()>{tr(Msg::GoToProfile)}</a></p>
-        </section>
-    }
+    view! { <DeadEnd title=Msg::EditingOffTitle text=Msg::EditingOffText to=Route::Me narrow=true/> }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -3,7 +3,7 @@
 // the service worker's install taking its copies from the HTTP cache, not the network.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, standInAndBrowser, downloadedTwice, downloads } from './harness.mjs';
+import { openPage, standInAndBrowser, downloadedTwice, downloads, requests } from './harness.mjs';
 
 const env = standInAndBrowser();
 
@@ -25,9 +25,8 @@ async function coldLoad(path, token) {
 }
 
 function assertOnce({ requested, sent }) {
-  const asked = (suffix) => requested.filter((p) => p.endsWith(suffix)).length;
-  assert.equal(asked('_bg.wasm'), 1, `the page asked for the wasm once: ${requested.join(' ')}`);
-  assert.equal(asked('/config.json'), 1, `and for config.json once: ${requested.join(' ')}`);
+  assert.equal(requests(requested, '_bg.wasm'), 1, `the page asked for the wasm once: ${requested.join(' ')}`);
+  assert.equal(requests(requested, '/config.json'), 1, `and for config.json once: ${requested.join(' ')}`);
   assert.equal(downloads(sent, '_bg.wasm'), 1, `the server sent the wasm once: ${JSON.stringify(sent)}`);
   assert.equal(downloads(sent, '/config.json'), 1, `and config.json once: ${JSON.stringify(sent)}`);
   assert.deepEqual(downloadedTwice(sent), [], 'no file of the app sent twice');

@@ -268,6 +268,9 @@ export function downloadedTwice(answers) {
   return [...counts].filter(([, n]) => n > 1).map(([path, n]) => `${path} ×${n}`);
 }
 
+/** How many of the page's own requests (`requested`: Resource Timing's paths) were for a path ending with `suffix`. */
+export const requests = (requested, suffix) => requested.filter((path) => path.endsWith(suffix)).length;
+
 /** How many times `answers` sent a file whose path ends with `suffix` in full. */
 export const downloads = (answers, suffix) => answers.filter((a) => a.status === 200 && a.path.endsWith(suffix)).length;
 

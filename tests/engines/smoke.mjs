@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startStandIn, DEMO, DIST, downloadedTwice, downloads } from '../e2e/harness.mjs';
+import { startStandIn, DEMO, DIST, downloadedTwice, downloads, requests } from '../e2e/harness.mjs';
 import { ENGINES } from './drivers.mjs';
 import { Tab } from './tab.mjs';
 
@@ -99,9 +99,8 @@ export function smokeFlows(engineKey, { appDir = () => DIST } = {}) {
 
   test('a cold load requests the wasm and config.json once each', FLOW_TIMEOUT, async () => {
     const { requested, sent } = env.coldLoad;
-    const count = (suffix) => requested.filter((path) => path.endsWith(suffix)).length;
-    assert.equal(count('_bg.wasm'), 1, `the page asked for the wasm once: ${requested.join(' ')}`);
-    assert.equal(count('/config.json'), 1, `and for config.json once: ${requested.join(' ')}`);
+    assert.equal(requests(requested, '_bg.wasm'), 1, `the page asked for the wasm once: ${requested.join(' ')}`);
+    assert.equal(requests(requested, '/config.json'), 1, `and for config.json once: ${requested.join(' ')}`);
     assert.equal(downloads(sent, '_bg.wasm'), 1, `the server sent the wasm once: ${JSON.stringify(sent)}`);
     if (engineKey !== 'webkit') {
       // The worker's install takes the page's files from the HTTP cache (a 304 for the ones
