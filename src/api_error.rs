@@ -22,6 +22,9 @@ pub enum ApiError {
     /// No answer at all: offline, DNS, refused, CORS, or a redirect we refuse to follow.
     Network,
     Timeout,
+    /// The page (or resource) that asked went away first and the request was aborted: nobody
+    /// waits for this answer, and whether the server acted on the request is not known.
+    Cancelled,
     /// 401, or a 403 saying the credentials are missing or bad: the token is no good any more.
     SessionExpired,
     /// The sign-in call's 401: the username and password were not accepted.

@@ -1,6 +1,6 @@
 //! The signed-in student's own profile: loaded once and shared by the header, `/me`,
-//! `/me/edit` and the photo editor, with the writes that change it (Actions) and the copy
-//! kept on this device. That copy is shown the moment the app starts, marked as being
+//! `/me/edit` and the photo editor, with the writes that change it and the copy kept on
+//! this device. That copy is shown the moment the app starts, marked as being
 //! updated, until `/me/` answers. Pages get a small copyable handle with `use_current_profile()`.
 
 use crate::api::{self, ApiError, PhotoUpload};
@@ -63,15 +63,6 @@ pub struct CurrentProfile {
     /// Counts requests for `/me/`; an answer counts only if no later request (or save) began.
     requests: StoredValue<u32>,
     session: Session,
-    /// `PUT` of changed fields. Created here, in the app's root, so a save the student
-    /// started finishes (and shows everywhere) even if they leave the edit page meanwhile:
-    /// the request may already have reached the server, and cancelling it in the browser
-    /// would only hide whether it did.
-    pub save: Action<Changes, Result<Profile, ApiError>>,
-    /// A new photo; likewise finishes after the editor is gone.
-    pub upload: Action<(u64, PhotoUpload), Result<Profile, ApiError>>,
-    /// The running upload's progress: bytes sent over bytes to send, as the browser reports.
-    pub upload_progress: RwSignal<Option<f64>>,
 }
 
 /// What to show for `user_id` before `/me/` answers: their kept copy, if any.
@@ -143,6 +134,57 @@ impl CurrentProfile {
         self.session.sign_out();
     }
 
+    /// `PUT`s the changed fields and, once saved, shows the result everywhere (the header,
+    /// `/me`, the editor). The answer goes to the caller. The request belongs to the caller's
+    /// reactive owner: if that goes away first it is aborted, and as the server may or may
+    /// not have saved it by then, `/me/` is asked again.
+    pub async fn save(self, changes: Changes) -> Result<Profile, ApiError> {
+        let Changes { user_id, fields } = changes;
+        let put = |token| async move { api::update_profile(token, user_id, &fields).await };
+        let answer = self.session.authorized(put).await;
+        self.after_write(user_id, answer)
+    }
+
+    /// A new photo, likewise; `progress` hears the share sent so far (0.0–1.0).
+    pub async fn upload(
+        self,
+        user_id: u64,
+        photo: PhotoUpload,
+        progress: impl Fn(f64) + 'static,
+    ) -> Result<Profile, ApiError> {
+        let send = |token| async move { api::upload_photo(token, user_id, &photo, progress).await };
+        let answer = self.session.authorized(send).await;
+        self.after_write(user_id, answer)
+    }
+
+    /// A PUT answers without id, username or batches: merges it onto what was shown and
+    /// shows the result, unless the student signed out meanwhile.
+    fn after_write(self, user_id: u64, answer: Result<Profile, ApiError>) -> Result<Profile, ApiError> {
+        let signed_in = untrack(|| self.session.user_id()) == Some(user_id);
+        match answer {
+            Ok(saved) if !signed_in => Ok(saved), // nothing of it is shown or kept
+            Ok(saved) => match self.profile_untracked() {
+                Some(before) => {
+                    let merged = saved.merged_into(&before);
+                    self.make_current(merged.clone());
+                    Ok(merged)
+                }
+                // Nothing was loaded to merge onto (the first load failed): load it all afresh.
+                None => {
+                    self.refetch();
+                    Ok(Profile { id: Some(user_id), ..saved })
+                }
+            },
+            Err(ApiError::Cancelled) => {
+                if signed_in {
+                    self.refetch();
+                }
+                Err(ApiError::Cancelled)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
     /// Starts a request for `/me/`, after which earlier ones no longer count.
     fn next_request(&self) -> u32 {
         let request = self.requests.get_value().wrapping_add(1);
@@ -204,48 +246,7 @@ pub fn provide_current_profile(session: Session) -> CurrentProfile {
     let reloads = RwSignal::new(0u32);
     let requests = StoredValue::new(0u32);
     personal_data::guard(session);
-    let handle_slot = StoredValue::new(None::<CurrentProfile>);
-    // A PUT answers without id, username or batches: merge it onto what was shown, and
-    // show the result everywhere (header, /me, the editor) at once.
-    let merge_and_show = move |user_id: u64, saved: Profile| {
-        let Some(handle) = handle_slot.get_value() else { return saved };
-        if untrack(|| session.user_id()) != Some(user_id) {
-            return saved; // Signed out meanwhile: nothing of it is shown or kept.
-        }
-        match handle.profile_untracked() {
-            Some(before) => {
-                let merged = saved.merged_into(&before);
-                handle.make_current(merged.clone());
-                merged
-            }
-            // Nothing was loaded to merge onto (the first load failed): load it all afresh.
-            None => {
-                handle.refetch();
-                Profile { id: Some(user_id), ..saved }
-            }
-        }
-    };
-    let save = Action::new_local(move |changes: &Changes| {
-        let Changes { user_id, fields } = changes.clone();
-        async move {
-            let saved = session.authorized(|token| async move { api::update_profile(token, user_id, &fields).await });
-            saved.await.map(|p| merge_and_show(user_id, p))
-        }
-    });
-    let upload_progress = RwSignal::new(None);
-    let upload = Action::new_local(move |(user_id, photo): &(u64, PhotoUpload)| {
-        let (user_id, photo) = (*user_id, photo.clone());
-        upload_progress.set(Some(0.0));
-        async move {
-            let progress = move |p| upload_progress.set(Some(p));
-            let send = |token| async move { api::upload_photo(token, user_id, &photo, progress).await };
-            let outcome = session.authorized(send).await;
-            upload_progress.set(None);
-            outcome.map(|p| merge_and_show(user_id, p))
-        }
-    });
-    let handle = CurrentProfile { state, reloads, requests, session, save, upload, upload_progress };
-    handle_slot.set_value(Some(handle));
+    let handle = CurrentProfile { state, reloads, requests, session };
     // Keyed on the token, so signing in again (even as the same student) loads afresh.
     Effect::new(move |last: Option<Option<u32>>| {
         reloads.track();
@@ -259,28 +260,6 @@ pub fn provide_current_profile(session: Session) -> CurrentProfile {
 
 pub fn use_current_profile() -> CurrentProfile {
     use_context::<CurrentProfile>().expect("provide_current_profile() runs in the app's root")
-}
-
-/// A dispatch for one of the shared Actions above that hands the calling component the
-/// answers to its own dispatches only: another page's save, or one started before this
-/// component was built, is not its business. Call once per component, inside it.
-pub fn dispatch_with_answer<I, O>(action: Action<I, O>, on_answer: impl Fn(O) + 'static) -> impl Fn(I) + Copy
-where
-    I: Send + Sync + 'static,
-    O: Clone + Send + Sync + 'static,
-{
-    let awaiting = RwSignal::new(false);
-    Effect::new(move |_| {
-        let Some(answer) = action.value().get() else { return };
-        if awaiting.get_untracked() {
-            awaiting.set(false);
-            on_answer(answer);
-        }
-    });
-    move |input| {
-        awaiting.set(true);
-        action.dispatch(input);
-    }
 }
 
 #[cfg(test)]

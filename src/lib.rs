@@ -35,3 +35,4 @@ pub mod session;
 pub mod storage;
 pub mod title;
 pub mod token;
+pub mod write_action;

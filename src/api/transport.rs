@@ -1,6 +1,7 @@
 //! The browser side of a call: fetch through gloo-net (or XHR, for upload progress) with a
 //! timeout, no cookies, no redirects followed (fetch refuses them; an XHR answer from
-//! elsewhere is refused), and an abort when the reactive owner that asked is cleaned up.
+//! elsewhere is refused), and an abort when the reactive owner that asked is cleaned up
+//! (a page's resource or write: see `components::write_action`).
 
 use super::error::ApiError;
 use gloo_net::http::{Request, RequestBuilder};
@@ -10,7 +11,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
-use web_sys::{AbortController, AbortSignal, RequestCache, RequestCredentials, RequestRedirect};
+use web_sys::{AbortController, RequestCache, RequestCredentials, RequestRedirect};
 
 /// How long a request may take before the student is told.
 pub const TIMEOUT_MS: u32 = 20_000;
@@ -71,17 +72,8 @@ async fn fetch(method: Method, url: &str, token: Option<&str>, body: Option<Stri
         )
         .ok()
     };
-    // Leaving the page that asked (or re-running its resource) cancels the request. Once it
-    // is over the hook holds nothing (writes run under the app's root, which lives on).
     let signal = controller.as_ref().map(AbortController::signal);
-    let in_flight = SendWrapper::new(Rc::new(Cell::new(controller)));
-    let on_leave = in_flight.clone();
-    Owner::on_cleanup(move || {
-        if let Some(c) = (**on_leave).take() {
-            c.abort();
-        }
-    });
-
+    let in_flight = InFlight::start(controller.map(Abort::Fetch));
     let builder = match method {
         Method::Get => Request::get(url),
         Method::Post => Request::post(url),
@@ -110,15 +102,63 @@ async fn fetch(method: Method, url: &str, token: Option<&str>, body: Option<Stri
     if let Some(t) = timer {
         t.clear();
     }
-    (**in_flight).take();
     // Whether anything gets through (`on_answers`); a cancelled request tells nothing.
-    let cancelled = !timed_out.get() && signal.as_ref().is_some_and(AbortSignal::aborted);
+    if in_flight.end() {
+        return Err(ApiError::Cancelled);
+    }
     match &answer {
         Ok(_) => tell(true),
-        Err(ApiError::Network) if !cancelled => tell(false),
+        Err(ApiError::Network) => tell(false),
         Err(_) => {}
     }
     answer
+}
+
+/// What can stop a request in flight.
+enum Abort {
+    Fetch(AbortController),
+    Xhr(web_sys::XmlHttpRequest),
+}
+
+/// A request on its way, aborted if the reactive owner that asked is cleaned up first (the
+/// page went away, or its resource asks again). The hook lives on an owner of the request's
+/// own, a child of the asker's, dropped when the request ends: nothing stays behind on a
+/// long-lived owner, and with no owner (a task of the whole app) nothing is registered.
+struct InFlight {
+    abort: SendWrapper<Rc<Cell<Option<Abort>>>>,
+    cancelled: SendWrapper<Rc<Cell<bool>>>,
+    _owner: Option<Owner>,
+}
+
+impl InFlight {
+    fn start(abort: Option<Abort>) -> InFlight {
+        let abort = SendWrapper::new(Rc::new(Cell::new(abort)));
+        let cancelled = SendWrapper::new(Rc::new(Cell::new(false)));
+        let owner = Owner::current().map(|asker| asker.child());
+        if let Some(owner) = &owner {
+            let (on_leave, cancel) = (abort.clone(), cancelled.clone());
+            owner.with(|| {
+                Owner::on_cleanup(move || {
+                    match (**on_leave).take() {
+                        Some(Abort::Fetch(controller)) => controller.abort(),
+                        Some(Abort::Xhr(request)) => {
+                            let _ = request.abort();
+                        }
+                        None => return,
+                    }
+                    cancel.set(true);
+                })
+            });
+        }
+        InFlight { abort, cancelled, _owner: owner }
+    }
+
+    /// The request is over: nothing is left to abort. `true` if it ended because its owner
+    /// went away (so nobody is waiting for the answer).
+    fn end(self) -> bool {
+        (*self.abort).take();
+        self.cancelled.get()
+    }
 }
 
 thread_local! {
@@ -182,18 +222,14 @@ async fn xhr(
         let on_timeout = Closure::once_into_js(move || timed_out.set(true));
         request.set_ontimeout(Some(on_timeout.unchecked_ref()));
     });
-    // As with fetch: the hook can abort while the upload runs, and holds nothing after.
-    let in_flight = SendWrapper::new(Rc::new(Cell::new(Some(request.clone()))));
-    let on_leave = in_flight.clone();
-    Owner::on_cleanup(move || {
-        if let Some(request) = (**on_leave).take() {
-            let _ = request.abort();
-        }
-    });
+    // As with fetch: aborted if the asker goes away while the upload runs.
+    let in_flight = InFlight::start(Some(Abort::Xhr(request.clone())));
     request.send_with_opt_str(body.as_deref()).map_err(|_| ApiError::Network)?;
     let _ = wasm_bindgen_futures::JsFuture::from(finished).await;
-    (**in_flight).take();
     drop(on_progress);
+    if in_flight.end() {
+        return Err(ApiError::Cancelled);
+    }
     let status = request.status().unwrap_or(0);
     if status == 0 {
         return Err(if timed_out.get() { ApiError::Timeout } else { ApiError::Network });

@@ -8,7 +8,8 @@ use std::fmt;
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let text = match self {
-            ApiError::Network => t(Msg::ErrNetwork),
+            // Cancelled is never shown (nobody waits for it); were it, no answer came.
+            ApiError::Network | ApiError::Cancelled => t(Msg::ErrNetwork),
             ApiError::Timeout => t(Msg::ErrTimeout),
             ApiError::SessionExpired => t(Msg::SessionExpired),
             ApiError::WrongCredentials => t(Msg::WrongCredentials),

@@ -11,6 +11,8 @@ pub type PhotoResult = Result<(), String>;
 pub struct PendingPhoto {
     /// A photo is chosen and cropped, not yet saved.
     ready: RwSignal<bool>,
+    /// Its upload is on the way.
+    uploading: RwSignal<bool>,
     /// Starts the chosen photo's upload; the editor's, while it is on the page.
     start: StoredValue<Option<Callback<()>>>,
     /// Whether the running upload was started by the form, which then hears its outcome.
@@ -24,6 +26,7 @@ impl PendingPhoto {
     pub fn provide() {
         provide_context(PendingPhoto {
             ready: RwSignal::new(false),
+            uploading: RwSignal::new(false),
             start: StoredValue::new(None),
             for_form: StoredValue::new(false),
             result: RwSignal::new(None),
@@ -33,12 +36,14 @@ impl PendingPhoto {
     // The editor's side.
 
     /// Offers the editor's upload; `ready` says when there is a photo to upload.
-    pub fn offer(&self, ready: Memo<bool>, start: Callback<()>) {
+    pub fn offer(&self, ready: Memo<bool>, uploading: Signal<bool>, start: Callback<()>) {
         let this = *self;
         this.start.set_value(Some(start));
         Effect::new(move |_| this.ready.set(ready.get()));
+        Effect::new(move |_| this.uploading.set(uploading.get()));
         on_cleanup(move || {
             this.ready.try_set(false);
+            this.uploading.try_set(false);
             this.start.try_set_value(None);
         });
     }
@@ -58,6 +63,11 @@ impl PendingPhoto {
     /// Whether a chosen photo waits to be saved (tracked).
     pub fn ready(&self) -> bool {
         self.ready.get()
+    }
+
+    /// Whether its upload is on the way (tracked).
+    pub fn uploading(&self) -> bool {
+        self.uploading.get()
     }
 
     pub fn ready_untracked(&self) -> bool {

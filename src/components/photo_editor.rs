@@ -1,15 +1,16 @@
-//! Choosing, cropping and uploading a new profile photo. The upload itself is the current
-//! profile's action, so it finishes even if the student leaves the page meanwhile.
+//! Choosing, cropping and uploading a new profile photo. The upload belongs to the editor:
+//! leaving the page aborts one still on its way (and the profile is read again).
 
 use crate::api::{ApiError, PhotoUpload};
 use crate::components::avatar::{Avatar, AvatarSize};
 use crate::components::crop_preview::{context_2d, CropPreview};
 use crate::components::pending_photo::use_pending_photo;
 use crate::crop::{check_file, scale_square, upload_size, within, Crop};
-use crate::current_profile::{dispatch_with_answer, use_current_profile};
+use crate::current_profile::use_current_profile;
 use crate::focus::focus_id;
 use crate::i18n::{t, tf, tr, Msg};
 use crate::session::use_session;
+use crate::write_action::write_action;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -56,8 +57,8 @@ pub fn PhotoEditor() -> impl IntoView {
     let crop = RwSignal::new(None::<Crop>);
     let note = RwSignal::new(None::<PhotoMessage>);
     let file_input = NodeRef::<leptos::html::Input>::new();
-    let (upload, progress) = (current.upload, current.upload_progress);
-    let uploading = upload.pending();
+    // The running upload's progress: bytes sent over bytes to send, as the browser reports.
+    let progress = RwSignal::new(None::<f64>);
     // The form's Save changes uploads the chosen photo too, when the edit page links them.
     let pending = use_pending_photo();
     // Whether a photo is being cropped: changes only when one is chosen or put aside, so the
@@ -135,8 +136,8 @@ pub fn PhotoEditor() -> impl IntoView {
         chosen.set(Some(Chosen { image, url, name: file.name() }));
     };
 
-    // The upload's answer, for an upload this editor started.
-    let upload_photo = dispatch_with_answer(upload, move |result| {
+    // The answer to an upload this editor started.
+    let on_uploaded = move |result: Result<crate::profile::Profile, ApiError>| {
         let for_form = pending.is_some_and(|p| p.take_for_form());
         match result {
             Ok(_) => {
@@ -164,7 +165,20 @@ pub fn PhotoEditor() -> impl IntoView {
             }),
             None => request_animation_frame(|| focus_id("photo-note")),
         }
+    };
+    let upload = write_action(move |(user_id, photo): &(u64, PhotoUpload)| {
+        progress.set(Some(0.0));
+        let sending = current.upload(*user_id, photo.clone(), move |p| progress.set(Some(p)));
+        async move {
+            let answer = sending.await;
+            progress.try_set(None);
+            // Gone with the page: the profile asks the server what it holds now.
+            if !matches!(answer, Err(ApiError::Cancelled)) {
+                on_uploaded(answer);
+            }
+        }
     });
+    let uploading = upload.pending();
 
     let start_upload = move || {
         let Some(c) = crop.get_untracked() else { return };
@@ -178,10 +192,10 @@ pub fn PhotoEditor() -> impl IntoView {
         };
         let Some(user_id) = session.user_id() else { return };
         note.set(None);
-        upload_photo((user_id, photo));
+        upload.dispatch((user_id, photo));
     };
     if let Some(pending) = pending {
-        pending.offer(cropping, Callback::new(move |()| start_upload()));
+        pending.offer(cropping, uploading.into(), Callback::new(move |()| start_upload()));
     }
 
     let current_avatar = move || {

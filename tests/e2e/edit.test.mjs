@@ -313,20 +313,52 @@ test('"leave anyway" leaves the changes behind: no draft comes back next time', 
   assert.equal(await page.getByText("We restored the changes you hadn't saved yet.").count(), 0);
 });
 
-test('a save still in flight when the student leaves finishes, and /me shows it', async () => {
+test('leaving mid-save takes the request with it: aborted, no draft kept, and /me reads what the server holds', async () => {
   const { page, problems } = await editing('Vinoth');
-  await env.api.fault({ path: '/api/v2.2/users/18/', method: 'PUT', delay_ms: 1500, times: 1 });
+  const held = (await env.api.profileOf('Vinoth')).city;
+  await env.api.fault({ path: '/api/v2.2/users/18/', method: 'PUT', delay_ms: 4000, times: 1 });
+  const aborted = new Promise((resolve) => page.on('requestfailed', (r) => {
+    if (r.method() === 'PUT') resolve(r.failure()?.errorText);
+  }));
   await page.getByLabel('City').fill('Hubballi');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await page.getByRole('button', { name: 'Saving…' }).waitFor();
-  page.once('dialog', (d) => d.accept()); // still unsaved at this moment: asked, and accepted
+  // Still unsaved at this moment: asked, and the student chose to leave without saving.
+  page.once('dialog', (d) => d.accept());
+  const reread = page.waitForResponse((r) => r.request().method() === 'GET' && new URL(r.url()).pathname === '/api/v2.2/me/');
   await viaMenu(page, 'My profile');
   await page.waitForURL('**/me');
-  // The request was not cancelled: the server has it, and the page shows it when it lands.
-  const city = page.locator('dl.details dt', { hasText: /^City$/ }).locator('xpath=following-sibling::dd[1]');
-  await page.waitForFunction(() => [...document.querySelectorAll('dl.details dd')].some((dd) => dd.textContent === 'Hubballi'));
-  assert.equal(await city.textContent(), 'Hubballi');
-  assert.equal((await env.api.profileOf('Vinoth')).city, 'Hubballi');
+  assert.equal(await aborted, 'net::ERR_ABORTED', 'the PUT went away with the edit page');
+  // The abort leaves unknown whether the server saved it: /me asks again, and shows that.
+  await reread;
+  await page.getByRole('definition').filter({ hasText: new RegExp(`^${held}$`) }).first().waitFor();
+  assert.equal(await page.getByRole('definition').filter({ hasText: /^Hubballi$/ }).count(), 0);
+  await viaMenu(page, 'Edit profile');
+  await page.getByLabel('City').waitFor();
+  assert.equal(await page.getByLabel('City').inputValue(), held, 'left without saving: no draft comes back');
+  assert.equal(await page.getByText("We restored the changes you hadn't saved yet.").count(), 0);
+  assert.deepEqual(problems, []);
+});
+
+test('leaving mid-upload takes the photo\'s request with it too, and /me reads the profile again', async () => {
+  const { page, problems } = await editing('priya');
+  const token = await page.evaluate(() => localStorage.getItem('testpress.token'));
+  const me = await fetch(`${env.api.url}/api/v2.2/me/`, { headers: { authorization: `JWT ${token}` } }).then((r) => r.json());
+  const photo = await fetch(me.photo).then((r) => r.arrayBuffer());
+  await env.api.fault({ path: '/api/v2.2/users/*', method: 'PUT', delay_ms: 4000, times: 1 });
+  const aborted = new Promise((resolve) => page.on('requestfailed', (r) => {
+    if (r.method() === 'PUT') resolve(r.failure()?.errorText);
+  }));
+  await page.getByLabel('Choose a new photo').setInputFiles({ name: 'p.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(photo) });
+  await page.getByRole('button', { name: 'Upload photo' }).click();
+  await page.getByRole('button', { name: 'Uploading…' }).waitFor();
+  page.once('dialog', (d) => d.accept()); // the chosen photo is not saved yet
+  const reread = page.waitForResponse((r) => r.request().method() === 'GET' && new URL(r.url()).pathname === '/api/v2.2/me/');
+  await viaMenu(page, 'My profile');
+  await page.waitForURL('**/me');
+  assert.equal(await aborted, 'net::ERR_ABORTED', 'the upload went away with the edit page');
+  await reread;
+  await page.getByRole('heading', { level: 1 }).waitFor();
   assert.deepEqual(problems, []);
 });
 

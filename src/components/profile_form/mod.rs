@@ -12,13 +12,14 @@ mod outcome;
 use crate::api::ApiError;
 use crate::components::leave_guard::use_leave_guard;
 use crate::components::pending_photo::use_pending_photo;
-use crate::current_profile::{dispatch_with_answer, use_current_profile, Changes};
+use crate::current_profile::{use_current_profile, Changes};
 use crate::edit_form::draft;
 use crate::edit_form::{check_all, normalised, payload, server_problems, Field, FormValues, Group};
 use crate::focus::{focus_field, focus_id, keep_clear_of};
 use crate::i18n::{tr, Msg};
 use crate::network::{retry_when_back_online, use_network};
 use crate::profile::Profile;
+use crate::write_action::write_action;
 use fields::{field_view, today, Fields};
 use keeping::{keep_draft, restore_draft};
 use leptos::prelude::*;
@@ -35,10 +36,6 @@ pub fn ProfileForm(profile: Profile, user_id: u64, focus: Option<Field>) -> impl
     let (initial, draft_notice) = restore_draft(user_id, &base.get_untracked());
     let fields = Fields::new(&initial);
     let outcome = RwSignal::new(None::<Outcome>);
-    let saving = current.save.pending();
-    let uploading = current.upload.pending();
-    // Save is busy while the details or the photo are on their way.
-    let busy = Memo::new(move |_| saving.get() || uploading.get());
     let photo = use_pending_photo();
     let photo_line = RwSignal::new(None::<PhotoLine>);
     // Save was pressed with a photo chosen: it goes once the details are saved.
@@ -49,61 +46,14 @@ pub fn ProfileForm(profile: Profile, user_id: u64, focus: Option<Field>) -> impl
         })
     });
 
-    // Set when the student chose to leave the changes behind ("leave anyway").
-    let abandoned = StoredValue::new(false);
-    let flush_draft = keep_draft(user_id, dirty, fields, abandoned);
-    // A chosen photo not yet saved is a change to lose too.
-    let unsaved = Signal::derive(move || dirty.get() || photo.is_some_and(|p| p.ready()));
-    // Leaving (a link, signing out) after "leave anyway" drops the draft, unless a save is on
-    // its way, whose failure the draft would still have to cover.
-    use_leave_guard(unsaved, move || {
-        if !saving.get_untracked() {
-            abandoned.set_value(true);
-            draft::clear(user_id);
-        }
-    });
-
-    // Back online after a failed save: say Save will work now.
-    retry_when_back_online(
-        move || matches!(outcome.get(), Some(Outcome::Offline | Outcome::Failed(ApiError::Network))),
-        move || outcome.set(Some(Outcome::BackOnline)),
-    );
-
-    // The server's profile arriving after the form opened from the copy kept on this device:
-    // fields the student has not touched follow it, typed ones stay as typed. (A save's
-    // answer is handled below; while one runs, this waits for it.)
-    Effect::new(move |_| {
-        let Some(newer) = current.profile().map(|p| FormValues::from_profile(&p)) else { return };
-        let older = base.get_untracked();
-        if newer == older || saving.get_untracked() {
-            return;
-        }
-        for field in Field::ALL {
-            let state = fields.of(field);
-            if normalised(field, &state.value.get_untracked()) == normalised(field, older.get(field)) {
-                state.value.set(newer.get(field).to_string());
-            }
-        }
-        base.set(newer);
-    });
-
     // The photo goes after the details, so its answer (a whole profile) is the newer one.
     let start_photo = move || {
         if photo.is_some_and(|p| p.start()) {
             photo_line.set(Some(PhotoLine::Saving));
         }
     };
-    Effect::new(move |_| {
-        let Some(result) = photo.and_then(|p| p.result()) else { return };
-        photo_line.set(Some(match result {
-            Ok(()) => PhotoLine::Saved,
-            Err(text) => PhotoLine::Failed(text),
-        }));
-        focus_unless_typing();
-    });
-
-    // The save's answer, for a save this form started.
-    let save = dispatch_with_answer(current.save, move |result| {
+    // The answer to a save this form started.
+    let on_saved = move |result: Result<Profile, ApiError>| {
         if result.is_err() {
             photo_next.set_value(false);
         }
@@ -145,6 +95,65 @@ pub fn ProfileForm(profile: Profile, user_id: u64, focus: Option<Field>) -> impl
             Err(e) if e.is_connection() && !network.online_untracked() => show_and_focus(outcome, Outcome::Offline),
             Err(other) => show_and_focus(outcome, Outcome::Failed(other)),
         }
+    };
+    // This form's saves, answered here. Leaving the page aborts one still on its way.
+    let save = write_action(move |changes: &Changes| {
+        let saving = current.save(changes.clone());
+        async move {
+            match saving.await {
+                // The form is gone; the profile asks the server what it holds now.
+                Err(ApiError::Cancelled) => {}
+                answer => on_saved(answer),
+            }
+        }
+    });
+    let saving = save.pending();
+    // Save is busy while the details or the photo are on their way.
+    let busy = Memo::new(move |_| saving.get() || photo.is_some_and(|p| p.uploading()));
+
+    // Set when the student chose to leave the changes behind ("leave anyway").
+    let abandoned = StoredValue::new(false);
+    let flush_draft = keep_draft(user_id, dirty, fields, abandoned);
+    // A chosen photo not yet saved is a change to lose too.
+    let unsaved = Signal::derive(move || dirty.get() || photo.is_some_and(|p| p.ready()));
+    // Leaving (a link, signing out) after "leave anyway" drops the draft; a save still on its
+    // way is aborted as the page goes (and `/me/` read again, as it may have landed).
+    use_leave_guard(unsaved, move || {
+        abandoned.set_value(true);
+        draft::clear(user_id);
+    });
+
+    // Back online after a failed save: say Save will work now.
+    retry_when_back_online(
+        move || matches!(outcome.get(), Some(Outcome::Offline | Outcome::Failed(ApiError::Network))),
+        move || outcome.set(Some(Outcome::BackOnline)),
+    );
+
+    // The server's profile arriving after the form opened from the copy kept on this device:
+    // fields the student has not touched follow it, typed ones stay as typed. (A save's
+    // answer is handled above; while one runs, this waits for it.)
+    Effect::new(move |_| {
+        let Some(newer) = current.profile().map(|p| FormValues::from_profile(&p)) else { return };
+        let older = base.get_untracked();
+        if newer == older || saving.get_untracked() {
+            return;
+        }
+        for field in Field::ALL {
+            let state = fields.of(field);
+            if normalised(field, &state.value.get_untracked()) == normalised(field, older.get(field)) {
+                state.value.set(newer.get(field).to_string());
+            }
+        }
+        base.set(newer);
+    });
+
+    Effect::new(move |_| {
+        let Some(result) = photo.and_then(|p| p.result()) else { return };
+        photo_line.set(Some(match result {
+            Ok(()) => PhotoLine::Saved,
+            Err(text) => PhotoLine::Failed(text),
+        }));
+        focus_unless_typing();
     });
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -181,7 +190,7 @@ pub fn ProfileForm(profile: Profile, user_id: u64, focus: Option<Field>) -> impl
         }
         photo_next.set_value(with_photo);
         flush_draft();
-        save(Changes { user_id, fields: changes });
+        save.dispatch(Changes { user_id, fields: changes });
     };
 
     let discard = move |_| {
