@@ -1,7 +1,7 @@
 //! The browser side of a call: fetch through gloo-net (or XHR, for upload progress) with a
 //! timeout, no cookies, no redirects followed (fetch refuses them; an XHR answer from
 //! elsewhere is refused), and an abort when the reactive owner that asked is cleaned up
-//! (a page's resource or write: see `components::write_action`).
+//! (a page's resource or write: see `components::page_action`).
 
 use super::error::ApiError;
 use gloo_net::http::{Request, RequestBuilder};

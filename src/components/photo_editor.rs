@@ -9,8 +9,8 @@ use crate::crop::{check_file, scale_square, upload_size, within, Crop};
 use crate::current_profile::use_current_profile;
 use crate::focus::focus_id;
 use crate::i18n::{t, tf, tr, Msg};
+use crate::page_action::page_action;
 use crate::session::use_session;
-use crate::write_action::write_action;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -166,7 +166,7 @@ pub fn PhotoEditor() -> impl IntoView {
             None => request_animation_frame(|| focus_id("photo-note")),
         }
     };
-    let upload = write_action(move |(user_id, photo): &(u64, PhotoUpload)| {
+    let upload = page_action(move |(user_id, photo): &(u64, PhotoUpload)| {
         progress.set(Some(0.0));
         let sending = current.upload(*user_id, photo.clone(), move |p| progress.set(Some(p)));
         async move {

@@ -12,6 +12,7 @@ use crate::focus::focus_id;
 use crate::i18n::{dates, t, tf, tr, Msg};
 use crate::login_activity::{ActivityPage, SignInEntry};
 use crate::nav::sanitize_next;
+use crate::page_action::page_action;
 use crate::route::{use_current_route, Route};
 use crate::session::use_session;
 use crate::title::use_title;
@@ -46,7 +47,7 @@ fn Devices() -> impl IntoView {
     // Pages already shown, and whether the server has more.
     let entries = RwSignal::new(Vec::<SignInEntry>::new());
     let more = RwSignal::new(false);
-    let load_page = Action::new_local(move |page: &u32| {
+    let load_page = page_action(move |page: &u32| {
         let page = *page;
         async move { session.authorized(|token| api::login_activity(token, page)).await.map(|answer| (page, answer)) }
     });
@@ -69,8 +70,7 @@ fn Devices() -> impl IntoView {
     let load_error = move || load_page.value().get().and_then(Result::err);
 
     let asking = RwSignal::new(false);
-    let sign_out_others =
-        Action::new_local(move |(): &()| async move { session.authorized(api::logout_devices).await });
+    let sign_out_others = page_action(move |(): &()| async move { session.authorized(api::logout_devices).await });
     let signed_out_others = move || matches!(sign_out_others.value().get(), Some(Ok(())));
     Effect::new(move |_| {
         if signed_out_others() {

@@ -10,6 +10,7 @@ use crate::focus::focus_id;
 use crate::i18n::{t, tf, tr, Msg};
 use crate::institute_settings::PasswordHelp;
 use crate::institute_settings_state::use_institute_settings;
+use crate::page_action::page_action;
 use crate::route::Route;
 use crate::title::use_title;
 use leptos::prelude::*;
@@ -46,7 +47,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
 fn ResetRequest() -> impl IntoView {
     let email = RwSignal::new(String::new());
     let checked = RwSignal::new(None::<String>);
-    let send = Action::new_local(|email: &String| {
+    let send = page_action(|email: &String| {
         let email = email.clone();
         async move { api::reset_password(&email).await.map(|()| email) }
     });

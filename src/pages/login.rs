@@ -10,6 +10,7 @@ use crate::i18n::{t, tr, Msg};
 use crate::institute_settings::PasswordHelp;
 use crate::institute_settings_state::use_institute_settings;
 use crate::nav;
+use crate::page_action::page_action;
 use crate::route::{use_current_route, use_go, Route};
 use crate::session::{use_session, Ended};
 use crate::title::use_title;
@@ -62,7 +63,7 @@ pub fn LoginPage() -> impl IntoView {
     let error = RwSignal::new(None::<ApiError>);
 
     // Belongs to this page: leaving it (say, another tab signed in first) aborts the request.
-    let sign_in = Action::new_local(|(user, pass): &(String, String)| {
+    let sign_in = page_action(|(user, pass): &(String, String)| {
         let (user, pass) = (user.clone(), pass.clone());
         async move { api::sign_in(&user, &pass).await }
     });

@@ -18,8 +18,8 @@ use crate::edit_form::{check_all, normalised, payload, server_problems, Field, F
 use crate::focus::{focus_field, focus_id, keep_clear_of};
 use crate::i18n::{tr, Msg};
 use crate::network::{retry_when_back_online, use_network};
+use crate::page_action::page_action;
 use crate::profile::Profile;
-use crate::write_action::write_action;
 use fields::{field_view, today, Fields};
 use keeping::{keep_draft, restore_draft};
 use leptos::prelude::*;
@@ -97,7 +97,7 @@ pub fn ProfileForm(profile: Profile, user_id: u64, focus: Option<Field>) -> impl
         }
     };
     // This form's saves, answered here. Leaving the page aborts one still on its way.
-    let save = write_action(move |changes: &Changes| {
+    let save = page_action(move |changes: &Changes| {
         let saving = current.save(changes.clone());
         async move {
             match saving.await {
