@@ -1,9 +1,10 @@
 //! The Testpress v2.2 endpoints the app uses.
 
 use crate::auth::Authed;
-use crate::db::{self, Urls};
+use crate::db;
 use crate::error::ApiError;
 use crate::photo;
+use crate::user::{apply_fields, Urls};
 use crate::validate;
 use crate::{institute, AppState};
 use axum::body::{to_bytes, Body};
@@ -96,7 +97,7 @@ pub async fn update_user(
     };
     let conn = state.db();
     let mut user = db::get_user(&conn, id)?.ok_or(ApiError::NotFound)?;
-    db::apply_fields(&mut user, &update);
+    apply_fields(&mut user, &update);
     if let Some(processed) = processed {
         let old = user.photos.clone();
         user.photos = photo::store(&conn, &processed)?;

@@ -6,6 +6,7 @@ use crate::error::ApiError;
 use crate::jwt::{self, Claims, TokenError};
 use crate::sessions::{self, NewSession};
 use crate::time::now_us;
+use crate::user::User;
 use crate::{db, institute, now, refusals, AppState};
 use axum::body::Body;
 use axum::extract::{ConnectInfo, FromRequestParts, RawQuery, State};
@@ -113,7 +114,7 @@ impl<S: Sync> FromRequestParts<S> for Client {
 }
 
 /// Opens a session and signs its token (sign-in, and the test-only session seeding).
-pub fn issue(state: &AppState, user: &db::User, session: NewSession) -> Result<(i64, String), ApiError> {
+pub fn issue(state: &AppState, user: &User, session: NewSession) -> Result<(i64, String), ApiError> {
     let id = sessions::insert(&state.db(), &session)?;
     let claims = Claims {
         username: user.username.clone(),

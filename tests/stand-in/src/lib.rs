@@ -19,6 +19,7 @@ pub mod sessions;
 pub mod static_app;
 pub mod testing;
 pub mod time;
+pub mod user;
 pub mod validate;
 
 use axum::routing::{get, post, MethodRouter};

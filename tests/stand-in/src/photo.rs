@@ -1,6 +1,7 @@
 //! Photo uploads: check the bytes are a sane image, crop, and make the square variants.
 
-use crate::db::{self, PhotoSet};
+use crate::db;
+use crate::user::PhotoSet;
 use crate::validate::{Crop, PhotoUpload};
 use image::codecs::jpeg::JpegEncoder;
 use image::imageops::FilterType;

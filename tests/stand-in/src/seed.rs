@@ -1,7 +1,8 @@
 //! Demo users. User 17 reproduces the published `/me/` example field for field.
 
-use crate::db::{self, User, DEMO_PASSWORD};
+use crate::db::{self, DEMO_PASSWORD};
 use crate::photo;
+use crate::user::User;
 use crate::validate::{Crop, PhotoUpload};
 use rusqlite::Connection;
 
