@@ -25,7 +25,7 @@ pub enum Freshness {
 
 /// A profile to show.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Loaded {
+pub struct LoadedProfile {
     /// The signed-in student it belongs to (the PUT answer carries no id of its own).
     pub user_id: u64,
     pub profile: Profile,
@@ -43,7 +43,7 @@ pub enum ProfileState {
     Loading,
     /// A profile to show: the fresh one, or the kept copy (updating, or standing in after a
     /// failure that may pass).
-    Shown(Box<Loaded>),
+    Loaded(Box<LoadedProfile>),
     /// `/me/` failed with nothing to show, or refused in a way that replaces what was shown.
     Failed(ApiError),
 }
@@ -69,7 +69,7 @@ pub struct CurrentProfile {
 fn kept_for(user_id: Option<u64>) -> ProfileState {
     let Some(user_id) = user_id else { return ProfileState::SignedOut };
     match kept_profile::load(user_id) {
-        Some(kept) => ProfileState::Shown(Box::new(Loaded {
+        Some(kept) => ProfileState::Loaded(Box::new(LoadedProfile {
             user_id,
             profile: kept.profile,
             fetched_at_ms: kept.fetched_at_ms,
@@ -81,7 +81,7 @@ fn kept_for(user_id: Option<u64>) -> ProfileState {
 
 fn fresh(user_id: u64, profile: Profile) -> ProfileState {
     let fetched_at_ms = js_sys::Date::now();
-    ProfileState::Shown(Box::new(Loaded { user_id, profile, fetched_at_ms, freshness: Freshness::Fresh }))
+    ProfileState::Loaded(Box::new(LoadedProfile { user_id, profile, fetched_at_ms, freshness: Freshness::Fresh }))
 }
 
 /// What `/me/`'s answer makes of what is shown. A failure that may pass keeps a profile on
@@ -89,8 +89,8 @@ fn fresh(user_id: u64, profile: Profile) -> ProfileState {
 fn after(shown: ProfileState, user_id: u64, answer: Result<Profile, ApiError>) -> ProfileState {
     match (answer, shown) {
         (Ok(profile), _) => fresh(user_id, profile),
-        (Err(e), ProfileState::Shown(loaded)) if e.is_transient() => {
-            ProfileState::Shown(Box::new(Loaded { freshness: Freshness::Stale(e), ..*loaded }))
+        (Err(e), ProfileState::Loaded(loaded)) if e.is_transient() => {
+            ProfileState::Loaded(Box::new(LoadedProfile { freshness: Freshness::Stale(e), ..*loaded }))
         }
         (Err(e), _) => ProfileState::Failed(e),
     }
@@ -105,7 +105,7 @@ impl CurrentProfile {
     /// The profile, if one is shown (tracked).
     pub fn profile(&self) -> Option<Profile> {
         self.state.with(|s| match s {
-            ProfileState::Shown(loaded) => Some(loaded.profile.clone()),
+            ProfileState::Loaded(loaded) => Some(loaded.profile.clone()),
             _ => None,
         })
     }
@@ -118,7 +118,7 @@ impl CurrentProfile {
     pub fn failed(&self) -> bool {
         self.state.with(|s| match s {
             ProfileState::Failed(_) => true,
-            ProfileState::Shown(loaded) => matches!(loaded.freshness, Freshness::Stale(_)),
+            ProfileState::Loaded(loaded) => matches!(loaded.freshness, Freshness::Stale(_)),
             ProfileState::SignedOut | ProfileState::Loading => false,
         })
     }
@@ -217,7 +217,7 @@ impl CurrentProfile {
             self.state.set(kept_for(Some(user_id)));
         } else {
             self.state.update(|s| {
-                if let ProfileState::Shown(loaded) = s {
+                if let ProfileState::Loaded(loaded) = s {
                     if matches!(loaded.freshness, Freshness::Stale(_)) {
                         loaded.freshness = Freshness::Updating;
                     }
@@ -269,7 +269,7 @@ mod tests {
 
     fn kept(freshness: Freshness) -> ProfileState {
         let fetched_at_ms = 1_764_000_000_000.0;
-        ProfileState::Shown(Box::new(Loaded { user_id: 17, profile: divya(), fetched_at_ms, freshness }))
+        ProfileState::Loaded(Box::new(LoadedProfile { user_id: 17, profile: divya(), fetched_at_ms, freshness }))
     }
 
     #[test]

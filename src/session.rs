@@ -182,10 +182,10 @@ impl Session {
     /// expiry passed on a clock we trust, which ends the session) the call is not made. An
     /// answer meaning "signed out" ends the session, if it still holds the token sent: a
     /// newer one, taken meanwhile, stays.
-    pub async fn authorized<T, Call, Answer>(self, call: Call) -> Result<T, ApiError>
+    pub async fn authorized<T, Call, Reply>(self, call: Call) -> Result<T, ApiError>
     where
-        Call: FnOnce(String) -> Answer,
-        Answer: Future<Output = Result<T, ApiError>>,
+        Call: FnOnce(String) -> Reply,
+        Reply: Future<Output = Result<T, ApiError>>,
     {
         let (sent, outcome) = match self.token_for_request() {
             RequestToken::Valid(token) => (Some(token.clone()), call(token).await),

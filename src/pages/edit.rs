@@ -62,7 +62,7 @@ fn EditProfile() -> impl IntoView {
     // refusal about access still replaces it.
     let form = Memo::new(move |_| match current.get() {
         ProfileState::Failed(e) => Form::Failed(e),
-        ProfileState::Shown(loaded) => Form::Ready { user_id: loaded.user_id },
+        ProfileState::Loaded(loaded) => Form::Ready { user_id: loaded.user_id },
         // Signed out: RequireAuth is on its way to sign-in.
         ProfileState::Loading | ProfileState::SignedOut => Form::Loading,
     });

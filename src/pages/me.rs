@@ -28,7 +28,7 @@ pub fn FreshnessLine() -> impl IntoView {
     let current = use_current_profile();
     let network = use_network();
     let standing = Memo::new(move |_| match current.get() {
-        ProfileState::Shown(loaded) => Some((loaded.freshness, loaded.fetched_at_ms)),
+        ProfileState::Loaded(loaded) => Some((loaded.freshness, loaded.fetched_at_ms)),
         _ => None,
     });
     let line = move || {
@@ -59,7 +59,7 @@ pub fn FreshnessLine() -> impl IntoView {
 enum Screen {
     Loading,
     Failed(ApiError),
-    Shown(Box<Profile>),
+    Profile(Box<Profile>),
 }
 
 #[component]
@@ -75,7 +75,7 @@ fn MyProfile() -> impl IntoView {
     // profile itself differs.
     let screen = Memo::new(move |_| match current.get() {
         ProfileState::Failed(e) => Screen::Failed(e),
-        ProfileState::Shown(loaded) => Screen::Shown(Box::new(loaded.profile)),
+        ProfileState::Loaded(loaded) => Screen::Profile(Box::new(loaded.profile)),
         // Signed out: RequireAuth is on its way to sign-in.
         ProfileState::Loading | ProfileState::SignedOut => Screen::Loading,
     });
@@ -86,7 +86,7 @@ fn MyProfile() -> impl IntoView {
         if done == Some(true) {
             return true;
         }
-        let fresh = matches!(current.get(), ProfileState::Shown(l) if l.freshness == Freshness::Fresh);
+        let fresh = matches!(current.get(), ProfileState::Loaded(l) if l.freshness == Freshness::Fresh);
         if fresh {
             crate::perf::mark("profile-fresh");
         }
@@ -102,7 +102,7 @@ fn MyProfile() -> impl IntoView {
                 let transient = e.is_transient();
                 view! { <ErrorPanel error=Some(e) retry=transient.then_some(retry) page_heading=true/> }.into_any()
             }),
-            Screen::Shown(profile) => {
+            Screen::Profile(profile) => {
                 if !marked_first.get_value() {
                     marked_first.set_value(true);
                     crate::perf::mark("profile-rendered");
