@@ -2,16 +2,14 @@
 // deployment without an /api/ route would be: CORS preflights, the token, saving.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, startStandIn, launchBrowser, openPage, signIn, cspViolations } from './harness.mjs';
+import { startStandIn, launchBrowser, openPage, signIn, cspViolations, deployedCopy } from './harness.mjs';
 
-let app, api, browser, dist;
+// The app's files, served by a stand-in used only as a static host (origin A)...
+const dist = deployedCopy();
+let app, api, browser;
 before(async () => {
-  // The app's files, from a stand-in used only as a static host (origin A)...
-  dist = mkdtempSync(join(tmpdir(), 'e2e-dist-'));
-  cpSync(DIST, dist, { recursive: true });
   app = await startStandIn([], { appDir: dist });
   // ...and the API on origin B, allowing A.
   api = await startStandIn(['--cors-origin', app.url]);
@@ -27,7 +25,6 @@ after(async () => {
   await browser?.close();
   await app?.stop();
   await api?.stop();
-  rmSync(dist, { recursive: true, force: true });
   assert.deepEqual(cspViolations, [], 'no Content-Security-Policy violations');
 });
 

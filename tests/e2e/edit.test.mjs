@@ -2,7 +2,7 @@
 // every typed value, drafts across reloads and sign-ins, and the unsaved-changes prompt.
 import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, signIn, DEMO, standInAndBrowser, viaMenu, accountMenu, headerAvatar } from './harness.mjs';
+import { signIn, DEMO, standInAndBrowser, viaMenu, accountMenu, headerAvatar, editingPage } from './harness.mjs';
 
 const env = standInAndBrowser();
 beforeEach(() => env.api.clearFaults());
@@ -10,18 +10,8 @@ beforeEach(() => env.api.clearFaults());
 const LABELS = ['First name', 'Last name', 'Phone', 'Birth date', 'Gender', 'Address line 1',
   'Address line 2', 'City', 'State', 'PIN code'];
 
-/** Signs in as `username` and opens the edit form. */
-async function editing(username = 'testpress', options) {
-  const context = await env.browser.newContext(options?.contextOptions);
-  const tab = await openPage(context, options);
-  await tab.page.goto(env.api.url + '/login?next=%2Fme%2Fedit');
-  await signIn(tab.page, { username, password: DEMO.password });
-  await tab.page.waitForURL('**/me/edit');
-  await tab.page.getByLabel('First name').waitFor();
-  const puts = [];
-  tab.page.on('request', (r) => { if (r.method() === 'PUT') puts.push(r.postDataJSON()); });
-  return { context, puts, ...tab };
-}
+/** Signed in as `username`, on the edit page once its form is up (harness.mjs). */
+const editing = (username = 'testpress', options = {}) => editingPage(env, { username, options });
 
 test('the form is prefilled, labelled, and carries autocomplete and inputmode hints', async () => {
   const { page, problems } = await editing('testpress');

@@ -2,10 +2,7 @@
 // the skip link, sign-in aids, the round crop, the grouped form, the phone header.
 import { test, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openPage, signedInPage, standInAndBrowser, startStandIn, accountMenu, DIST, DEMO } from './harness.mjs';
+import { openPage, signedInPage, standInAndBrowser, accountMenu, DEMO, deployedWith } from './harness.mjs';
 
 let jpeg;
 const env = standInAndBrowser({
@@ -140,11 +137,7 @@ test('sign-in: show the password (caret kept, hidden again on submit), a reset l
   await page.waitForURL('**/me');
 
   // With password_reset_url in config.json: a link to it.
-  const dir = mkdtempSync(join(tmpdir(), 'reset-'));
-  cpSync(DIST, dir, { recursive: true });
-  writeFileSync(join(dir, 'config.json'), JSON.stringify({ api_base: '', password_reset_url: 'https://demo.testpress.in/password/reset/' }));
-  const api = await startStandIn([], { appDir: dir });
-  after(() => api.stop());
+  const api = await deployedWith({ api_base: '', password_reset_url: 'https://demo.testpress.in/password/reset/' });
   const other = await openPage(await env.browser.newContext());
   await other.page.goto(api.url + '/login');
   const link = other.page.getByRole('link', { name: 'Forgot password?' });

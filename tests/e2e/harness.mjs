@@ -6,7 +6,8 @@ import { createInterface } from 'node:readline';
 import { join, resolve } from 'node:path';
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 
@@ -16,6 +17,27 @@ const STAND_IN = process.env.STAND_IN_BIN ?? join(root, 'target', 'debug', 'test
 const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 
 export const DEMO = { username: 'testpress', password: 'demo1234' };
+
+/**
+ * A copy of the built app with `files` (name: text) written into it, such as another
+ * config.json: how an institute deploys it. Removed after the test that asked, or after the
+ * file when asked at its top (not in a `before` hook: node would remove it at once).
+ * Returns its directory.
+ */
+export function deployedCopy(files = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'e2e-deploy-'));
+  cpSync(DIST, dir, { recursive: true });
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** The built app deployed with `config` as its config.json (and `files`), on a stand-in of its own. */
+export async function deployedWith(config, files = {}) {
+  const api = await startStandIn([], { appDir: deployedCopy({ 'config.json': JSON.stringify(config), ...files }) });
+  after(() => api.stop());
+  return api;
+}
 
 /** Starts the stand-in API (in-memory database, fault injection on) serving the built app. */
 export async function startStandIn(extraArgs = [], { appDir = DIST } = {}) {

@@ -43,7 +43,8 @@ async function assertSentence(page, where) {
   return text;
 }
 
-async function signedInPage(viewport) {
+/** A tab whose app starts with the token already stored (no sign-in form on the way). */
+async function withStoredToken(viewport) {
   const context = await env.browser.newContext();
   await context.addInitScript((t) => localStorage.setItem('testpress.token', t), token);
   return openPage(context, viewport);
@@ -74,7 +75,7 @@ for (const [name, fault] of Object.entries(BROKEN)) {
   });
 
   test(`/me answered with ${name}`, async () => {
-    const { page, problems } = await signedInPage();
+    const { page, problems } = await withStoredToken();
     await env.api.fault({ path: '/api/v2.2/me/', method: 'GET', ...fault });
     await page.goto(env.api.url + '/me');
     await assertSentence(page, `/me, ${name}`);
@@ -85,7 +86,7 @@ for (const [name, fault] of Object.entries(BROKEN)) {
   });
 
   test(`a user's page answered with ${name}`, async () => {
-    const { page, problems } = await signedInPage();
+    const { page, problems } = await withStoredToken();
     await page.goto(env.api.url + '/me');
     await page.getByRole('heading', { level: 1, name: 'Divya' }).waitFor();
     await env.api.fault({ path: '/api/v2.2/users/19/', method: 'GET', ...fault });
@@ -96,7 +97,7 @@ for (const [name, fault] of Object.entries(BROKEN)) {
   });
 
   test(`a save answered with ${name} keeps every typed value`, async () => {
-    const { page, problems } = await signedInPage();
+    const { page, problems } = await withStoredToken();
     await page.goto(env.api.url + '/me/edit');
     await page.getByLabel('City').fill('Vellore');
     await page.getByLabel('Address line 2').fill('Opposite the fort');
@@ -115,7 +116,7 @@ for (const [name, fault] of Object.entries(BROKEN)) {
 
 /** Answers that are odd but readable: the app shows what it can. */
 test('/me with nulls everywhere, wrong types and unknown codes still shows a profile', async () => {
-  const { page, problems } = await signedInPage();
+  const { page, problems } = await withStoredToken();
   const weird = {
     id: 17, username: 'testpress', display_name: null, first_name: null, last_name: 42, email: null, phone: ['9'],
     birth_date: '1994-13-45', gender: 'Robot', state: null, state_choices: 99, batches: [null, 7, { name: 'Night Batch' }],
@@ -152,7 +153,7 @@ for (const [name, pattern, setup, act] of [
   }, async (page) => { await page.getByRole('button', { name: 'Save changes' }).click(); }],
 ]) {
   test(`${name} with the connection refused`, async () => {
-    const { page, problems } = name === 'sign-in' ? await openPage(await env.browser.newContext()) : await signedInPage();
+    const { page, problems } = name === 'sign-in' ? await openPage(await env.browser.newContext()) : await withStoredToken();
     await setup(page);
     await page.route(pattern, (route) => (route.request().method() === 'OPTIONS' ? route.continue() : route.abort('connectionrefused')));
     await act(page);
@@ -166,7 +167,7 @@ for (const [name, pattern, setup, act] of [
 }
 
 test('a request that never gets an answer is given up after 20 s, with a message and Retry', async () => {
-  const { page, problems } = await signedInPage();
+  const { page, problems } = await withStoredToken();
   await page.goto(env.api.url + '/me');
   await page.getByRole('heading', { level: 1, name: 'Divya' }).waitFor();
   await env.api.fault({ path: '/api/v2.2/users/19/', method: 'GET', delay_ms: 60_000, times: 1 });

@@ -1,7 +1,7 @@
 // Choosing, cropping and uploading a photo against the stand-in API.
 import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, signIn, DEMO, standInAndBrowser, viaMenu, headerAvatar } from './harness.mjs';
+import { standInAndBrowser, viaMenu, headerAvatar, editingPage } from './harness.mjs';
 
 let jpeg;
 const env = standInAndBrowser({
@@ -14,16 +14,8 @@ const env = standInAndBrowser({
 });
 beforeEach(() => env.api.clearFaults());
 
-async function editing(username) {
-  const context = await env.browser.newContext();
-  const tab = await openPage(context);
-  await tab.page.goto(env.api.url + '/login?next=%2Fme%2Fedit');
-  await signIn(tab.page, { username, password: DEMO.password });
-  await tab.page.getByLabel('Choose a new photo').waitFor();
-  const puts = [];
-  tab.page.on('request', (r) => { if (r.method() === 'PUT') puts.push(r.postDataJSON()); });
-  return { puts, ...tab };
-}
+/** Signed in as `username`, on the edit page once its form is up (harness.mjs). */
+const editing = (username = 'testpress', options = {}) => editingPage(env, { username, options });
 
 test('a chosen photo is cropped with the keyboard, uploaded with progress, and shows everywhere at once', async () => {
   const { page, puts, problems } = await editing('Vinoth');

@@ -1,11 +1,9 @@
 // What a student or an institute sees around the data: page titles, the dark theme (axe
 // in both themes), the institute's own name, logo and colour, and the wide-screen layout.
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openPage, signedInPage, standInAndBrowser, startStandIn, axeViolations, contrast, viaMenu, DIST, DEMO } from './harness.mjs';
+import { openPage, signedInPage, standInAndBrowser, axeViolations, contrast, viaMenu, DEMO, deployedWith } from './harness.mjs';
 
 const env = standInAndBrowser();
 
@@ -107,19 +105,11 @@ test('the focus ring stands out (3:1 or more) on the page, on cards and on the h
   }
 });
 
-/** The built app with `config` as its config.json, on a stand-in of its own. */
-async function deployedWith(config) {
-  const dir = mkdtempSync(join(tmpdir(), 'brand-'));
-  cpSync(DIST, dir, { recursive: true });
-  writeFileSync(join(dir, 'config.json'), JSON.stringify(config));
-  writeFileSync(join(dir, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="5" fill="#0b6e4f"/></svg>');
-  const api = await startStandIn([], { appDir: dir });
-  after(() => api.stop());
-  return api;
-}
+/** The institute's logo, beside its config.json. */
+const LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="5" fill="#0b6e4f"/></svg>';
 
 test('an institute\'s name, logo and colour brand the header, the titles, buttons and links, at AA in both themes', async () => {
-  const api = await deployedWith({ api_base: '', institute: { name: 'Chennai IAS Academy', logo: '/logo.svg', color: '#0b6e4f' } });
+  const api = await deployedWith({ api_base: '', institute: { name: 'Chennai IAS Academy', logo: '/logo.svg', color: '#0b6e4f' } }, { 'logo.svg': LOGO });
   for (const colorScheme of ['light', 'dark']) {
     const { page, problems } = await signedIn({ colorScheme }, api);
     await page.getByRole('heading', { level: 1, name: 'Divya' }).waitFor();
@@ -149,7 +139,7 @@ test('an institute\'s name, logo and colour brand the header, the titles, button
 });
 
 test('a bad colour or logo in config.json is ignored with a console warning, never a broken page', async () => {
-  const api = await deployedWith({ api_base: '', institute: { name: 'Madurai Coaching Centre', logo: 'javascript:alert(1)', color: 'greenish' } });
+  const api = await deployedWith({ api_base: '', institute: { name: 'Madurai Coaching Centre', logo: 'javascript:alert(1)', color: 'greenish' } }, { 'logo.svg': LOGO });
   const context = await env.browser.newContext();
   const { page, problems } = await openPage(context);
   const warnings = [];
