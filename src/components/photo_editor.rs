@@ -59,6 +59,8 @@ pub fn PhotoEditor() -> impl IntoView {
     let file_input = NodeRef::<leptos::html::Input>::new();
     // The running upload's progress: bytes sent over bytes to send, as the browser reports.
     let progress = RwSignal::new(None::<f64>);
+    // The last upload's outcome is the form's to say (Save changes started it).
+    let told_by_form = RwSignal::new(false);
     // The form's Save changes uploads the chosen photo too, when the edit page links them.
     let pending = use_pending_photo();
     // Whether a photo is being cropped: changes only when one is chosen or put aside, so the
@@ -96,6 +98,7 @@ pub fn PhotoEditor() -> impl IntoView {
     };
 
     let on_file = move |_| {
+        told_by_form.set(false);
         note.set(None);
         let Some(file) = file_input.get_untracked().and_then(|i| i.files()).and_then(|files| files.get(0)) else {
             return;
@@ -139,6 +142,7 @@ pub fn PhotoEditor() -> impl IntoView {
     // The answer to an upload this editor started.
     let on_uploaded = move |result: Result<crate::profile::Profile, ApiError>| {
         let for_form = pending.is_some_and(|p| p.take_for_form());
+        told_by_form.set(for_form);
         match result {
             Ok(_) => {
                 release();
@@ -184,8 +188,10 @@ pub fn PhotoEditor() -> impl IntoView {
         let Some(c) = crop.get_untracked() else { return };
         let photo = chosen.with_untracked(|chosen| chosen.as_ref().and_then(|ch| encode(&ch.image, &c)));
         let Some(photo) = photo else {
+            let for_form = pending.filter(|p| p.take_for_form());
+            told_by_form.set(for_form.is_some());
             note.set(Some(PhotoMessage::Problem(Msg::PhotoCannotPrepare)));
-            if let Some(pending) = pending.filter(|p| p.take_for_form()) {
+            if let Some(pending) = for_form {
                 pending.report(Err(t(Msg::PhotoCannotPrepare)));
             }
             return;
@@ -211,16 +217,23 @@ pub fn PhotoEditor() -> impl IntoView {
         }
     };
     // A fresh element per note: problems are alerts, the saved photo a status message.
+    // A failure of an upload Save changes started is said by the form, where the student is:
+    // shown here too, but not announced twice.
     let note_view = move || {
         note.get().map(|n| {
             let problem = n != PhotoMessage::Saved;
+            let role = match (told_by_form.get_untracked(), problem) {
+                (true, _) => None,
+                (false, true) => Some("alert"),
+                (false, false) => Some("status"),
+            };
             let text = move || match &n {
                 PhotoMessage::Problem(msg) => t(*msg),
                 PhotoMessage::Failed(text) => text.clone(),
                 PhotoMessage::Saved => t(Msg::PhotoSaved),
             };
             view! {
-                <div id="photo-note" tabindex="-1" role=if problem { "alert" } else { "status" }
+                <div id="photo-note" tabindex="-1" role=role
                     class="photo-note" class:alert-error=problem class:alert-ok=!problem>
                     {text}
                 </div>

@@ -115,6 +115,8 @@ test('at 390 px in Tamil, Save changes saves a chosen and cropped photo, alone o
   await env.api.fault({ path: '/api/v2.2/users/18/', method: 'PUT', status: 503, times: 1 });
   await saveButton(page, words).click();
   await page.getByRole('alert').filter({ hasText: words.PhotoNotSaved }).waitFor();
+  // Shown beside the photo too, but announced once: by the form, where the student is.
+  assert.equal(await page.getByRole('alert').count(), 1, 'one alert for one failure');
   await page.getByLabel(words.Zoom).waitFor();
   // That photo is still to save: leaving asks first.
   const asked = [];
