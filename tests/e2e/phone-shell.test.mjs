@@ -129,14 +129,15 @@ test('320 px, Tamil: a reload offline says offline, with the date of an older co
   await context.setOffline(false);
   await notice.waitFor({ state: 'detached' });
 
-  // A copy from three days ago: its stamp carries the date.
+  // A copy from three days ago: its stamp carries the date. Offline first, so no answer to
+  // the app's own re-read of /me/ (back online) can keep a fresh copy over this one.
   const threeDaysAgo = Date.now() - 3 * 86_400_000;
+  await context.setOffline(true);
   await page.evaluate((ms) => {
     const key = Object.keys(localStorage).find((k) => k.startsWith('testpress.kept-profile.'));
     const kept = JSON.parse(localStorage.getItem(key));
     localStorage.setItem(key, JSON.stringify({ ...kept, fetched_at: ms }));
   }, threeDaysAgo);
-  await context.setOffline(true);
   await page.reload();
   await notice.waitFor();
   const month = await page.evaluate((ms) => new Intl.DateTimeFormat('ta', { month: 'short' }).format(new Date(ms)), threeDaysAgo);
