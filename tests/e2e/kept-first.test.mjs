@@ -123,6 +123,8 @@ for (const phone of [PHONE_390, PHONE_320]) {
 test('a refusal about access replaces the kept copy; a 401 ends the session and forgets it', async () => {
   const { page } = await signedInPage(env, 'testpress');
   await page.getByRole('heading', { level: 1, name: 'Divya' }).waitFor();
+  // Each fault is for the next /me/ only: none of the app's own may still be on its way
+  // (here the heading came from /me/'s answer; after a reload, "Updating…" goes with it).
   await env.api.fault({
     path: '/api/v2.2/me/', method: 'GET', status: 403, times: 1,
     body: JSON.stringify({ detail: { error_code: 'parallel_login_restriction', title: 'Signed in elsewhere', message: 'You are signed in on another device.' } }),
@@ -134,6 +136,7 @@ test('a refusal about access replaces the kept copy; a 401 ends the session and 
 
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Divya' }).waitFor();
+  await updating(page).waitFor({ state: 'detached' });
   await env.api.fault({ path: '/api/v2.2/me/', method: 'GET', status: 401, body: '{"detail": "Signature has expired."}', times: 1 });
   await page.reload();
   await page.waitForURL((url) => url.pathname === '/login');
