@@ -129,6 +129,24 @@ mod tests {
         assert_eq!(without_markers("plain"), "plain");
     }
 
+    /// The hook's CSP check (csp.mjs) looks for inline script and style in the pages; this
+    /// catches the same, and leptos's markers, at the source.
+    #[test]
+    fn the_pages_are_plain_html_with_the_sign_in_held_back() {
+        let pages = pages().unwrap();
+        for html in [&pages.index, &pages.login, &pages.me] {
+            assert!(html.starts_with(r##"<a href="#main" class="skip-link">"##), "{html}");
+            assert!(html.ends_with("</main>"), "{html}");
+            for inline in ["<!", "<script", " style=", " onclick=", " onchange=", " onsubmit="] {
+                assert!(!html.contains(inline), "{inline} in {html}");
+            }
+        }
+        assert!(pages.login.contains(r#"<button type="button" data-submit"#));
+        assert!(pages.me.contains(r#"class="freshness""#) && pages.me.contains("profile-layout"));
+        assert!(pages.index.contains("account-button") && !pages.login.contains("account-button"));
+        assert_eq!(pages.login_title, "Sign in · Testpress Profile");
+    }
+
     #[test]
     fn the_one_submit_button_is_held_back() {
         let held = submit_held(r#"<button type="button">Show</button><button type="submit">Go</button>"#.into());
