@@ -3,7 +3,8 @@
 //   2. locales.mjs: the Hindi and Tamil catalogues, hashed, named in <meta>s.
 //   3. pwa.mjs: the web app manifest; in release builds the service worker's registration.
 //   4. csp.mjs: the Content-Security-Policy <meta>, and a check that nothing inline is left.
-//   5. prerendered-pages.mjs: the pages that paint before the app runs (index, login and me.html).
+//   5. prerendered-pages.mjs: the pages that paint before the app runs (index, login and me.html),
+//      drawn by the app's own components (src/bin/prerender.rs).
 //   6. pwa.mjs, last: release builds list every file in /sw.js.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { externaliseScripts } from './post-build/scripts.mjs';
 import { copyLocales } from './post-build/locales.mjs';
 import { addManifest, addRegistration, writeServiceWorker } from './post-build/pwa.mjs';
 import { addPolicyMeta, assertNothingInline, policy } from './post-build/csp.mjs';
-import { buildFacts } from './post-build/facts.mjs';
+import { buildFacts, renderedPages } from './post-build/facts.mjs';
 import { prerender } from './post-build/prerendered-pages.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -24,7 +25,8 @@ const release = process.env.TRUNK_PROFILE === 'release';
 
 try {
   // No config.json: same-origin, the app's own name.
-  const facts = buildFacts({ sourceDir, configPath: join(dir, 'config.json') });
+  const configPath = join(dir, 'config.json');
+  const facts = buildFacts({ sourceDir, configPath });
   const written = [];
   const step = (result) => {
     written.push(...result.files);
@@ -37,7 +39,7 @@ try {
   if (release) html = step(addRegistration(html, { dir }));
   const text = policy({ apiOrigin: facts.api_origin });
   html = addPolicyMeta(html, text);
-  html = step(prerender(html, { dir, facts }));
+  html = step(prerender(html, { dir, facts, pages: renderedPages({ sourceDir, configPath }) }));
   for (const page of ['index.html', 'login.html', 'me.html']) {
     if (page === 'index.html') writeFileSync(join(dir, page), html);
     assertNothingInline(readFileSync(join(dir, page), 'utf8'));

@@ -14,11 +14,15 @@ cargo fmt --all -- --check
 step "Lints, native (clippy, warnings denied)"
 cargo clippy -q --workspace --all-targets -- -D warnings
 
+step "Lints, native with ssr: the build hook's prerender (clippy, warnings denied)"
+cargo clippy -q -p testpress-profile --no-default-features --features ssr --lib --bins -- -D warnings
+
 step "Lints, wasm32 (clippy, warnings denied)"
 cargo clippy -q -p testpress-profile --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 step "Native unit tests and the stand-in API's contract tests"
 cargo test -q --workspace
+cargo test -q -p testpress-profile --no-default-features --features ssr --bin prerender
 
 step "Browser component tests (wasm-bindgen-test in headless Chromium)"
 CHROMEDRIVER="$(command -v chromedriver)" \

@@ -31,18 +31,26 @@ pub fn App() -> impl IntoView {
         <Router>
             {provide_current_route()}
             <RouteFocus/>
-            // Its listener is on the link (no event delegation), so it prevents the default
-            // before the router's on the window would push `#main` as a history entry.
-            <a class="skip-link" href="#main" on:click=skip_to_main>{tr(Msg::SkipToContent)}</a>
-            <Header/>
-            <main id="main" tabindex="-1">
+            {frame(view! {
                 {(!session.persistent()).then(|| view! {
                     <p class="alert alert-info" role="status">{tr(Msg::StorageBlocked)}</p>
                 })}
                 <UpdateBanner/>
                 {pages()}
-            </main>
+            })}
         </Router>
+    }
+}
+
+/// What every page is drawn in: the skip link, the header, and `main` holding the page.
+/// The build's prerendered pages are drawn in it too (src/bin/prerender.rs).
+pub fn frame(main: impl IntoView) -> impl IntoView {
+    view! {
+        // Its listener is on the link (no event delegation), so it prevents the default
+        // before the router's on the window would push `#main` as a history entry.
+        <a class="skip-link" href="#main" on:click=skip_to_main>{tr(Msg::SkipToContent)}</a>
+        <Header/>
+        <main id="main" tabindex="-1">{main}</main>
     }
 }
 

@@ -3,6 +3,10 @@
 //! Pages live in `pages/`, one file each; shared pieces in `components/`. Pages never touch
 //! storage or `fetch` themselves: they go through `session`, `current_profile` and `api`.
 
+// Rendering to HTML (the build hook's prerender) nests the pages' view types deeper than
+// the compiler's default allows.
+#![cfg_attr(feature = "ssr", recursion_limit = "256")]
+
 pub mod api;
 pub mod api_error;
 pub mod app;

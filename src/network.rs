@@ -119,7 +119,8 @@ fn probe(network: Network, attempt: Option<usize>) {
 }
 
 pub fn provide_network() -> Network {
-    let now = web_sys::window().map(|w| w.navigator().on_line()).unwrap_or(true);
+    // Off wasm (the build's prerendered pages) there is no browser to ask, and web-sys panics.
+    let now = !cfg!(target_arch = "wasm32") || web_sys::window().map(|w| w.navigator().on_line()).unwrap_or(true);
     let network =
         Network { browser_online: RwSignal::new(now), answered: RwSignal::new(true), returns: RwSignal::new(0) };
     SHARED.with(|shared| shared.set(Some(network)));

@@ -1,9 +1,9 @@
-//! The page the build wrote into the HTML (scripts/post-build/prerendered-pages.mjs)
-//! paints before the app runs. When the app mounts it takes over: anything already typed into the
-//! prerendered form (and where the caret was) carries over, a password shown with its
-//! Show button stays shown, a language chosen in its picker is switched to, a press of its
-//! Sign in is carried out, and the prerendered nodes go, in the same task as the mount, so
-//! no frame shows both or neither.
+//! The page the build wrote into the HTML (drawn by the app's own components,
+//! src/bin/prerender.rs) paints before the app runs. When the app mounts it takes over:
+//! anything already typed into the prerendered form (and where the caret was) carries
+//! over, a password shown with its Show button stays shown, a language chosen in its picker
+//! is switched to, a press of its Sign in is carried out, and the prerendered nodes go, in
+//! the same task as the mount, so no frame shows both or neither.
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlFormElement, HtmlInputElement, HtmlOptionElement, HtmlSelectElement};

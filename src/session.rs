@@ -121,6 +121,20 @@ impl Session {
         session
     }
 
+    /// The session the build's prerendered pages are drawn with (src/bin/prerender.rs):
+    /// someone signed in, or nobody. Who is unknown at build time, so it holds no token and
+    /// nothing ever asks the server with it.
+    #[cfg(feature = "ssr")]
+    pub fn prerendered(signed_in: bool) -> Session {
+        let state = RwSignal::new(State::SignedOut(None));
+        let session = Session { state, persistent: true, next_generation: StoredValue::new(1) };
+        if signed_in {
+            session.take(String::new(), Claims { user_id: u64::MAX, exp: f64::INFINITY }, true);
+        }
+        provide_context(session);
+        session
+    }
+
     fn take(&self, raw: String, claims: Claims, clock_trusted: bool) {
         let generation = self.next_generation.get_value();
         self.next_generation.set_value(generation.wrapping_add(1));

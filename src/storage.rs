@@ -19,14 +19,24 @@ thread_local! {
     static SESSION: OnceCell<Option<Storage>> = const { OnceCell::new() };
 }
 
+/// The browser's window. Off wasm (the build's prerendered pages, src/bin/prerender.rs)
+/// there is none, and web-sys would panic: nothing is stored there.
+fn window() -> Option<web_sys::Window> {
+    if cfg!(target_arch = "wasm32") {
+        web_sys::window()
+    } else {
+        None
+    }
+}
+
 /// `localStorage`: kept on this device until removed.
 pub fn local() -> Option<Storage> {
-    LOCAL.with(|c| c.get_or_init(|| usable(web_sys::window()?.local_storage())).clone())
+    LOCAL.with(|c| c.get_or_init(|| usable(window()?.local_storage())).clone())
 }
 
 /// `sessionStorage`: this tab only, gone when it closes.
 pub fn session() -> Option<Storage> {
-    SESSION.with(|c| c.get_or_init(|| usable(web_sys::window()?.session_storage())).clone())
+    SESSION.with(|c| c.get_or_init(|| usable(window()?.session_storage())).clone())
 }
 
 pub fn get(storage: &Storage, key: &str) -> Option<String> {

@@ -2,8 +2,8 @@ use crate::i18n::{tr, Msg};
 use leptos::prelude::*;
 
 /// Holds the profile page's layout while its data loads (the photo and name card, then
-/// the details), so nothing jumps when it arrives. The build's prerendered pages copy this
-/// markup (scripts/post-build/prerendered-pages.mjs): change both together.
+/// the details), so nothing jumps when it arrives. The build's prerendered pages are drawn
+/// with it too (src/bin/prerender.rs), so they paint it before the app runs.
 #[component]
 pub fn ProfileSkeleton() -> impl IntoView {
     view! {

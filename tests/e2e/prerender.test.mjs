@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openPage, standInAndBrowser, startStandIn, DIST, DEMO } from './harness.mjs';
 import { prerender } from '../../scripts/post-build/prerendered-pages.mjs';
-import { buildFacts } from '../../scripts/post-build/facts.mjs';
+import { buildFacts, renderedPages } from '../../scripts/post-build/facts.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
 
@@ -161,8 +161,9 @@ test('an institute\'s name and colour are on the first paint already, as the app
   const config = JSON.stringify({ api_base: '', institute: { name: 'Chennai IAS Academy', color: '#f5c400' } });
   writeFileSync(join(dir, 'config.json'), config);
   const shell = readFileSync(join(dir, 'index.html'), 'utf8').replace(/<div id=prerendered>[\s\S]*?<\/main><\/div>/, '');
-  const facts = buildFacts({ sourceDir: root, configPath: join(dir, 'config.json') });
-  writeFileSync(join(dir, 'index.html'), prerender(shell, { dir, facts }).html);
+  const configPath = join(dir, 'config.json');
+  const facts = buildFacts({ sourceDir: root, configPath });
+  writeFileSync(join(dir, 'index.html'), prerender(shell, { dir, facts, pages: renderedPages({ sourceDir: root, configPath }) }).html);
   const api = await startStandIn([], { appDir: dir });
   try {
     const colours = () => getComputedStyle(document.querySelector('.site-header')).getPropertyValue('background-color')
