@@ -1,6 +1,7 @@
 pub mod access_problem;
 pub mod account_menu;
 pub mod avatar;
+pub mod chosen_photo;
 pub mod crop_preview;
 pub mod dead_end;
 pub mod error_panel;
