@@ -126,11 +126,18 @@ test('320 px, Tamil: a reload offline says offline, with the date of an older co
   await page.getByRole('heading', { level: 1, name: 'Divya' }).waitFor();
   await notice.waitFor();
   assert.equal(await page.getByText(lead(TA.UnreachableCopy)).count(), 0);
+  const backOnline = Date.now();
   await context.setOffline(false);
   await notice.waitFor({ state: 'detached' });
+  // Back online the app reads /me/ again and keeps the answer: wait until it has, so that
+  // keeping it cannot land over the older copy made below.
+  const keptAt = () => page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('testpress.kept-profile.'));
+    return JSON.parse(localStorage.getItem(key)).fetched_at;
+  });
+  await eventually(async () => (await keptAt()) >= backOnline, 'the fresh profile to be kept');
 
-  // A copy from three days ago: its stamp carries the date. Offline first, so no answer to
-  // the app's own re-read of /me/ (back online) can keep a fresh copy over this one.
+  // A copy from three days ago: its stamp carries the date.
   const threeDaysAgo = Date.now() - 3 * 86_400_000;
   await context.setOffline(true);
   await page.evaluate((ms) => {
