@@ -2,7 +2,7 @@
 // every typed value, drafts across reloads and sign-ins, and the unsaved-changes prompt.
 import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { signIn, DEMO, standInAndBrowser, viaMenu, accountMenu, headerAvatar, editingPage } from './harness.mjs';
+import { signIn, DEMO, standInAndBrowser, viaMenu, accountMenu, headerAvatar, editingPage, focusReaches } from './harness.mjs';
 
 const env = standInAndBrowser();
 beforeEach(() => env.api.clearFaults());
@@ -75,7 +75,7 @@ test('invalid phone and PIN show inline errors, focus the first, and send nothin
   await page.getByLabel('PIN code').press('Enter');
   await page.getByText('Enter a phone number of exactly 10 digits.').waitFor();
   await page.getByText('Enter a PIN code of exactly 6 digits.').waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'phone');
+  await focusReaches(page, 'phone');
   assert.equal(await page.getByLabel('Phone').getAttribute('aria-invalid'), 'true');
   const describedBy = await page.getByLabel('Phone').getAttribute('aria-describedby');
   assert.ok(describedBy.includes('phone-error'));
@@ -104,7 +104,7 @@ test('a server-side field error appears beside its field, and the general one by
   await page.locator('#phone-error').getByText('This phone number is already registered.').waitFor();
   await page.getByRole('alert').getByText('Please review your details.').waitFor();
   assert.equal(await page.getByLabel('Phone').getAttribute('aria-invalid'), 'true');
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'phone');
+  await focusReaches(page, 'phone');
   assert.equal(await page.getByLabel('Phone').inputValue(), '9000000001');
 });
 

@@ -325,6 +325,24 @@ export const focusedElement = (page) => page.evaluate(() => {
   return { id: el?.id ?? '', tag: el?.tagName ?? '', text: (el?.innerText ?? '').trim().slice(0, 80) };
 });
 
+/**
+ * Waits until focus reaches `target` (an element id, or a Locator), or fails saying where it
+ * is. The app moves focus a frame after it shows a message, so reading it at once races.
+ */
+export async function focusReaches(page, target, what = `focus on ${target}`, timeout = 10_000) {
+  const there = typeof target === 'string'
+    ? () => page.evaluate((id) => document.activeElement?.id === id, target)
+    : () => target.evaluate((el) => el === document.activeElement);
+  const end = Date.now() + timeout;
+  while (!(await there())) {
+    if (Date.now() > end) {
+      const at = await focusedElement(page);
+      assert.fail(`${what}: focus is on ${at.tag}#${at.id} "${at.text}"`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** The box of the nearest `position: sticky` ancestor of `locator`'s element (a sticky bar). */
 export const stickyAncestorBox = (locator) => locator.evaluate((el) => {
   for (let at = el; at; at = at.parentElement) {

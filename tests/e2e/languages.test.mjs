@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { openPage, standInAndBrowser, markDocument, isSameDocument } from './harness.mjs';
+import { openPage, standInAndBrowser, markDocument, isSameDocument, focusReaches } from './harness.mjs';
 
 const env = standInAndBrowser();
 const root = resolve(import.meta.dirname, '..', '..');
@@ -51,6 +51,7 @@ test('English users download no catalogue; switching in the page needs no reload
   const catalogues = [];
   page.on('request', (r) => { if (/locale-[a-z]+-/.test(r.url())) catalogues.push(new URL(r.url()).pathname); });
   await page.goto(env.api.url + '/login');
+  await page.waitForFunction(() => !document.getElementById('prerendered'));
   await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
   assert.equal(await htmlLang(page), 'en');
   assert.deepEqual(catalogues, [], 'English is built in');
@@ -71,7 +72,11 @@ test('English users download no catalogue; switching in the page needs no reload
   await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
   assert.equal(await htmlLang(page), 'en');
   await page.reload();
+  // The prerendered page is English too: ask the app itself, once it has taken over.
+  await page.waitForFunction(() => !document.getElementById('prerendered'));
   await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+  assert.equal(await htmlLang(page), 'en');
+  assert.equal(await page.getByLabel('Language').inputValue(), 'en');
   assert.deepEqual(problems, []);
 });
 
@@ -88,7 +93,7 @@ test('the edit form\'s inline errors, and the API\'s failures, come in the chose
   await page.getByText(HI.PhoneShape).waitFor();
   await page.getByText(HI.PinShape).waitFor();
   await page.getByRole('alert').getByText(HI.ErrInvalid).waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'phone');
+  await focusReaches(page, 'phone');
   // Switching now re-words what is already on screen.
   await page.getByLabel(HI.Language).selectOption({ label: 'English' });
   await page.getByText('Enter a phone number of exactly 10 digits.').waitFor();

@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { openPage, signIn, standInAndBrowser, accountMenu, markDocument, isSameDocument, eventually, downloads, DIST, DEMO, CHROMIUM_ARGS } from './harness.mjs';
+import { openPage, signIn, standInAndBrowser, accountMenu, markDocument, isSameDocument, eventually, downloads, DIST, DEMO, CHROMIUM_ARGS, focusReaches } from './harness.mjs';
 
 // The language chosen and the institute's settings belong to the device, not to a student.
 const NOT_PERSONAL = ['testpress.lang', 'testpress.institute-settings'];
@@ -80,7 +80,7 @@ test('offline, the edit form opens from the kept profile; Save says it needs a c
   await page.getByRole('button', { name: 'Save changes' }).click();
   const offline = page.getByRole('alert').filter({ hasText: "You're offline, so your changes couldn't be saved." });
   await offline.waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'save-outcome', 'focus on the outcome');
+  await focusReaches(page, 'save-outcome', 'focus on the outcome');
   assert.equal(await page.getByLabel('City').inputValue(), 'Thanjavur');
   await context.setOffline(false);
   await page.getByRole('status').filter({ hasText: "You're back online. Press Save changes to save what you typed." }).waitFor();

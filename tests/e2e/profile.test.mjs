@@ -1,7 +1,7 @@
 // Sign-in, the session, my profile, a user's page and avatars, against the stand-in API.
 import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, signIn, signedInPage, standInAndBrowser, accountMenu, viaMenu, headerAvatar, markDocument, isSameDocument, DEMO, detail } from './harness.mjs';
+import { openPage, signIn, signedInPage, standInAndBrowser, accountMenu, viaMenu, headerAvatar, markDocument, isSameDocument, DEMO, detail, focusReaches } from './harness.mjs';
 
 const env = standInAndBrowser();
 beforeEach(async () => {
@@ -162,7 +162,7 @@ test('empty fields are refused before any request, and the first is focused', as
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByText('Enter your username.').waitFor();
   await page.getByText('Enter your password.').waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'username');
+  await focusReaches(page, 'username');
   assert.equal(await page.getByLabel('Username').getAttribute('aria-invalid'), 'true');
   assert.deepEqual(posts, []);
 });
@@ -297,13 +297,15 @@ test('API requests carry no cookies of the site', async () => {
   const context = await env.browser.newContext();
   await context.addCookies([{ name: 'institute_session', value: 'secret', url: env.api.url }]);
   const { page, problems } = await openPage(context);
-  const sent = [];
-  page.on('request', async (r) => {
-    if (new URL(r.url()).pathname.startsWith('/api/')) sent.push([r.url(), (await r.allHeaders()).cookie ?? null]);
+  // Reading a request's headers takes a round trip of its own: keep the promises, await them all.
+  const headers = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname.startsWith('/api/')) headers.push(r.allHeaders().then((h) => [r.url(), h.cookie ?? null]));
   });
   await page.goto(env.api.url + '/login');
   await signIn(page);
   await page.getByRole('heading', { level: 1, name: 'Divya' }).waitFor();
+  const sent = await Promise.all(headers);
   assert.ok(sent.some(([url]) => url.endsWith('/api/v2.2/auth-token/')) && sent.some(([url]) => url.endsWith('/api/v2.2/me/')), JSON.stringify(sent));
   assert.deepEqual(sent.filter(([, cookie]) => cookie !== null), [], 'no cookie on any API call');
   assert.deepEqual(problems, []);
