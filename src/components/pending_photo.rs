@@ -9,25 +9,29 @@ pub type PhotoResult = Result<(), String>;
 
 #[derive(Clone, Copy)]
 pub struct PendingPhoto {
-    /// A photo is chosen and cropped, not yet saved.
-    ready: RwSignal<bool>,
-    /// Its upload is on the way.
-    uploading: RwSignal<bool>,
-    /// Starts the chosen photo's upload; the editor's, while it is on the page.
-    start: StoredValue<Option<Callback<()>>>,
+    /// The editor's own state and upload, while it is on the page: read where it lives,
+    /// not mirrored, so the form never sees it a tick late.
+    offered: RwSignal<Option<Offer>>,
     /// Whether the running upload was started by the form, which then hears its outcome.
     for_form: StoredValue<bool>,
     /// The outcome of the last upload the form started.
     result: RwSignal<Option<PhotoResult>>,
 }
 
+#[derive(Clone, Copy)]
+struct Offer {
+    /// A photo is chosen and cropped, not yet saved.
+    ready: Signal<bool>,
+    /// Its upload is on the way.
+    uploading: Signal<bool>,
+    start: Callback<()>,
+}
+
 impl PendingPhoto {
     /// Provides it to the edit page's photo editor and form. Call once, in the page.
     pub fn provide() {
         provide_context(PendingPhoto {
-            ready: RwSignal::new(false),
-            uploading: RwSignal::new(false),
-            start: StoredValue::new(None),
+            offered: RwSignal::new(None),
             for_form: StoredValue::new(false),
             result: RwSignal::new(None),
         });
@@ -35,16 +39,13 @@ impl PendingPhoto {
 
     // The editor's side.
 
-    /// Offers the editor's upload; `ready` says when there is a photo to upload.
-    pub fn offer(&self, ready: Memo<bool>, uploading: Signal<bool>, start: Callback<()>) {
-        let this = *self;
-        this.start.set_value(Some(start));
-        Effect::new(move |_| this.ready.set(ready.get()));
-        Effect::new(move |_| this.uploading.set(uploading.get()));
+    /// Offers the editor's upload until the editor goes; `ready` says when there is a photo
+    /// to upload.
+    pub fn offer(&self, ready: Signal<bool>, uploading: Signal<bool>, start: Callback<()>) {
+        let offered = self.offered;
+        offered.set(Some(Offer { ready, uploading, start }));
         on_cleanup(move || {
-            this.ready.try_set(false);
-            this.uploading.try_set(false);
-            this.start.try_set_value(None);
+            offered.try_set(None);
         });
     }
 
@@ -62,24 +63,24 @@ impl PendingPhoto {
 
     /// Whether a chosen photo waits to be saved (tracked).
     pub fn ready(&self) -> bool {
-        self.ready.get()
+        self.offered.get().is_some_and(|o| o.ready.try_get().unwrap_or(false))
     }
 
     /// Whether its upload is on the way (tracked).
     pub fn uploading(&self) -> bool {
-        self.uploading.get()
+        self.offered.get().is_some_and(|o| o.uploading.try_get().unwrap_or(false))
     }
 
     pub fn ready_untracked(&self) -> bool {
-        self.ready.get_untracked()
+        self.offered.get_untracked().is_some_and(|o| o.ready.try_get_untracked().unwrap_or(false))
     }
 
     /// Starts the chosen photo's upload; `false` if there is none (the editor is gone).
     pub fn start(&self) -> bool {
-        let Some(start) = self.start.get_value() else { return false };
+        let Some(offer) = self.offered.get_untracked() else { return false };
         self.result.set(None);
         self.for_form.set_value(true);
-        start.run(());
+        offer.start.run(());
         true
     }
 

@@ -178,7 +178,7 @@ pub fn PhotoEditor() -> impl IntoView {
         upload.dispatch((user_id, photo));
     };
     if let Some(pending) = pending {
-        pending.offer(cropping, uploading.into(), Callback::new(move |()| start_upload()));
+        pending.offer(cropping.into(), uploading.into(), Callback::new(move |()| start_upload()));
     }
 
     let current_avatar = move || {
