@@ -3,7 +3,7 @@
 // the service worker's install taking its copies from the HTTP cache, not the network.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, standInAndBrowser, downloadedTwice, downloads, requests } from './harness.mjs';
+import { openPage, standInAndBrowser, downloadedTwice, downloads, requests, appStarted } from './harness.mjs';
 
 const env = standInAndBrowser();
 
@@ -17,7 +17,7 @@ async function coldLoad(path, token) {
   const { page } = await openPage(context);
   await env.api.clearAppFiles();
   await page.goto(env.api.url + path);
-  await page.waitForFunction(() => !document.getElementById('prerendered'));
+  await appStarted(page);
   await page.evaluate(() => navigator.serviceWorker.ready);
   const requested = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
   const sent = await env.api.appFiles();

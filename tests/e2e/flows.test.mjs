@@ -2,7 +2,7 @@
 // the skip link, sign-in aids, the round crop, the grouped form, the phone header.
 import { test, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, signedInPage, standInAndBrowser, accountMenu, DEMO, deployedWith, focusReaches } from './harness.mjs';
+import { openPage, signedInPage, standInAndBrowser, accountMenu, DEMO, deployedWith, focusReaches, appStarted } from './harness.mjs';
 
 let jpeg;
 const env = standInAndBrowser({
@@ -123,7 +123,7 @@ test('sign-in: show the password (caret kept, hidden again on submit), a reset l
   const { page } = await openPage(await env.browser.newContext());
   await page.goto(env.api.url + '/login');
   // The app's own form, not the prerendered one it takes over (which has no Show button yet).
-  await page.waitForFunction(() => !document.getElementById('prerendered'));
+  await appStarted(page);
   const password = page.getByLabel('Password', { exact: true });
   await password.fill('demo1234');
   await password.evaluate((el) => el.setSelectionRange(3, 3));
@@ -142,7 +142,7 @@ test('sign-in: show the password (caret kept, hidden again on submit), a reset l
   const other = await openPage(await env.browser.newContext());
   await other.page.goto(api.url + '/login');
   const link = other.page.getByRole('link', { name: 'Forgot password?' });
-  await other.page.waitForFunction(() => !document.getElementById('prerendered'));
+  await appStarted(other.page);
   assert.equal(await link.getAttribute('href'), 'https://demo.testpress.in/password/reset/');
   await other.page.getByRole('button', { name: 'Show password' }).click();
   await other.page.getByRole('button', { name: 'Sign in' }).click();

@@ -333,14 +333,28 @@ export async function focusReaches(page, target, what = `focus on ${target}`, ti
   const there = typeof target === 'string'
     ? () => page.evaluate((id) => document.activeElement?.id === id, target)
     : () => target.evaluate((el) => el === document.activeElement);
-  const end = Date.now() + timeout;
-  while (!(await there())) {
-    if (Date.now() > end) {
-      const at = await focusedElement(page);
-      assert.fail(`${what}: focus is on ${at.tag}#${at.id} "${at.text}"`);
-    }
-    await new Promise((r) => setTimeout(r, 50));
+  try {
+    await eventually(there, what, timeout);
+  } catch {
+    const at = await focusedElement(page);
+    assert.fail(`${what}: focus is on ${at.tag}#${at.id} "${at.text}"`);
   }
+}
+
+/** Waits until the app has taken over from the prerendered HTML page. */
+export const appStarted = (page) => page.waitForFunction(() => !document.getElementById('prerendered'));
+
+/**
+ * Records the headers of every API request `page` makes from now on; the function returned
+ * gives them all as `{ url, headers }`. (Reading a request's headers is a round trip of its
+ * own: they are awaited together, so none is missed.)
+ */
+export function apiRequestHeaders(page) {
+  const pending = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname.startsWith('/api/')) pending.push(r.allHeaders().then((headers) => ({ url: r.url(), headers })));
+  });
+  return () => Promise.all(pending);
 }
 
 /** The box of the nearest `position: sticky` ancestor of `locator`'s element (a sticky bar). */

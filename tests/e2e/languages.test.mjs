@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { openPage, standInAndBrowser, markDocument, isSameDocument, focusReaches } from './harness.mjs';
+import { openPage, standInAndBrowser, markDocument, isSameDocument, focusReaches, appStarted } from './harness.mjs';
 
 const env = standInAndBrowser();
 const root = resolve(import.meta.dirname, '..', '..');
@@ -51,7 +51,7 @@ test('English users download no catalogue; switching in the page needs no reload
   const catalogues = [];
   page.on('request', (r) => { if (/locale-[a-z]+-/.test(r.url())) catalogues.push(new URL(r.url()).pathname); });
   await page.goto(env.api.url + '/login');
-  await page.waitForFunction(() => !document.getElementById('prerendered'));
+  await appStarted(page);
   await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
   assert.equal(await htmlLang(page), 'en');
   assert.deepEqual(catalogues, [], 'English is built in');
@@ -73,7 +73,7 @@ test('English users download no catalogue; switching in the page needs no reload
   assert.equal(await htmlLang(page), 'en');
   await page.reload();
   // The prerendered page is English too: ask the app itself, once it has taken over.
-  await page.waitForFunction(() => !document.getElementById('prerendered'));
+  await appStarted(page);
   await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
   assert.equal(await htmlLang(page), 'en');
   assert.equal(await page.getByLabel('Language').inputValue(), 'en');

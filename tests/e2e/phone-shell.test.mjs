@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   standInAndBrowser, openPage, signIn, signedInPhone, phone, PHONES, catalogue, chooseLanguage, controlledByWorker,
-  axeBothThemes, contrast, eventually, DIST, DEMO,
+  axeBothThemes, contrast, eventually, DIST, DEMO, appStarted,
 } from './harness.mjs';
 
 const HI = catalogue('hi');
@@ -253,7 +253,6 @@ async function loginBeforeTheApp(size) {
   await tab.page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
   return { context, ...tab, release };
 }
-const appStarted = (page) => page.waitForFunction(() => !document.getElementById('prerendered'));
 
 test('390 px: before the app runs, Show shows the password (and stays shown), Sign in says "Signing in…" at once', async () => {
   const early = await loginBeforeTheApp(PHONES[0]);
@@ -288,7 +287,7 @@ test('the language picker is drawn by the app, readable in both themes; /favicon
   const { page } = await openPage(context);
   await page.goto(env.api.url + '/login');
   // The app's own picker (one chosen before the app runs is prerender.test.mjs's).
-  await page.waitForFunction(() => !document.getElementById('prerendered'));
+  await appStarted(page);
   await chooseLanguage(page, 'ta');
   const picker = page.getByRole('banner').getByRole('combobox', { name: TA.Language });
   for (const colorScheme of ['light', 'dark']) {

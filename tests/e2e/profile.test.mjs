@@ -1,7 +1,7 @@
 // Sign-in, the session, my profile, a user's page and avatars, against the stand-in API.
 import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, signIn, signedInPage, standInAndBrowser, accountMenu, viaMenu, headerAvatar, markDocument, isSameDocument, DEMO, detail, focusReaches } from './harness.mjs';
+import { openPage, signIn, signedInPage, standInAndBrowser, accountMenu, viaMenu, headerAvatar, markDocument, isSameDocument, DEMO, detail, focusReaches, apiRequestHeaders } from './harness.mjs';
 
 const env = standInAndBrowser();
 beforeEach(async () => {
@@ -297,15 +297,11 @@ test('API requests carry no cookies of the site', async () => {
   const context = await env.browser.newContext();
   await context.addCookies([{ name: 'institute_session', value: 'secret', url: env.api.url }]);
   const { page, problems } = await openPage(context);
-  // Reading a request's headers takes a round trip of its own: keep the promises, await them all.
-  const headers = [];
-  page.on('request', (r) => {
-    if (new URL(r.url()).pathname.startsWith('/api/')) headers.push(r.allHeaders().then((h) => [r.url(), h.cookie ?? null]));
-  });
+  const apiHeaders = apiRequestHeaders(page);
   await page.goto(env.api.url + '/login');
   await signIn(page);
   await page.getByRole('heading', { level: 1, name: 'Divya' }).waitFor();
-  const sent = await Promise.all(headers);
+  const sent = (await apiHeaders()).map(({ url, headers }) => [url, headers.cookie ?? null]);
   assert.ok(sent.some(([url]) => url.endsWith('/api/v2.2/auth-token/')) && sent.some(([url]) => url.endsWith('/api/v2.2/me/')), JSON.stringify(sent));
   assert.deepEqual(sent.filter(([, cookie]) => cookie !== null), [], 'no cookie on any API call');
   assert.deepEqual(problems, []);

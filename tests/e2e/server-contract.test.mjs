@@ -4,7 +4,7 @@
 // reset; what a student may edit; no cookies on API calls.
 import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, signIn, standInAndBrowser, signedInPage, storedToken, eventually, accountMenu, DEMO, focusReaches } from './harness.mjs';
+import { openPage, signIn, standInAndBrowser, signedInPage, storedToken, eventually, accountMenu, DEMO, focusReaches, apiRequestHeaders } from './harness.mjs';
 
 const env = standInAndBrowser();
 beforeEach(async () => {
@@ -283,11 +283,7 @@ test('in Hindi: the devices page and the reset page speak it', async () => {
 test('email and username are shown, not edited; a cleared birth date is sent as ""; API calls carry no cookies', async () => {
   const { page, context } = await signedInPage(env, 'testpress');
   await context.addCookies([{ name: 'institute_session', value: 'secret', url: env.api.url }]);
-  // Reading a request's headers is a round trip of its own: keep the promises, await them all.
-  const cookies = [];
-  page.on('request', (request) => {
-    if (new URL(request.url()).pathname.startsWith('/api/')) cookies.push(request.allHeaders().then((h) => h.cookie ?? null));
-  });
+  const apiHeaders = apiRequestHeaders(page);
   const puts = [];
   page.on('request', (r) => { if (r.method() === 'PUT') puts.push(JSON.parse(r.postData())); });
   await page.goto(env.api.url + '/me/edit');
@@ -300,7 +296,7 @@ test('email and username are shown, not edited; a cleared birth date is sent as 
   await page.getByRole('button', { name: 'Save changes' }).click();
   await page.getByRole('status').getByText('Your profile has been saved.').waitFor();
   assert.deepEqual(puts, [{ birth_date: '', gender: '' }]);
-  const apiCookies = await Promise.all(cookies);
+  const apiCookies = (await apiHeaders()).map(({ headers }) => headers.cookie ?? null);
   assert.ok(apiCookies.length > 0);
   assert.deepEqual(apiCookies.filter((c) => c !== null), [], 'no cookie rode along');
   await context.close();
